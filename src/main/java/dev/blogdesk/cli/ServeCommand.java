@@ -1,0 +1,46 @@
+package dev.blogdesk.cli;
+
+import dev.blogdesk.app.DataDirs;
+import dev.blogdesk.store.EmbeddedMongo;
+import dev.blogdesk.store.StoreLockedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves the embedded store as a MongoDB endpoint on 127.0.0.1 until stopped (Ctrl+C).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "27017", description = "TCP port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the embedded store.")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path dir = DataDirs.resolve(dataDir);
+        Logging.init(dir);
+        EmbeddedMongo server;
+        try {
+            server = EmbeddedMongo.start(dir, port);
+        } catch (StoreLockedException locked) {
+            String running = EmbeddedMongo.runningInstancePort(dir)
+                    .map(p -> " Its store is already reachable at mongodb://127.0.0.1:" + p + "/blogdb.").orElse("");
+            throw new dev.blogdesk.store.StoreException(locked.getMessage() + running, locked);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "blogdesk-serve-shutdown"));
+        System.out.println("BlogDesk store " + dir + " serving on mongodb://127.0.0.1:" + server.port()
+                + "/blogdb (collection posts). Press Ctrl+C to stop.");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

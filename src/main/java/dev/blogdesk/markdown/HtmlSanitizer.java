@@ -1,0 +1,34 @@
+package dev.blogdesk.markdown;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Legacy posts carry {@code <script>}, {@code onerror=} and {@code javascript:} links. Everything
+ * rendered into the preview passes through a jsoup safelist: markup a blog post needs stays, script
+ * and event handlers go.
+ */
+public final class HtmlSanitizer {
+
+    private final Safelist safelist = Safelist.relaxed()
+            .addTags("del", "s", "input", "hr")
+            .addAttributes("input", "type", "checked", "disabled")
+            .addAttributes("li", "class")
+            .addAttributes("ul", "class")
+            .addAttributes("code", "class")
+            .addAttributes("th", "align", "style")
+            .addAttributes("td", "align", "style")
+            .addEnforcedAttribute("input", "disabled", "disabled")
+            .addEnforcedAttribute("a", "rel", "noopener noreferrer");
+
+    public String sanitize(String html) {
+        Document dirty = Jsoup.parseBodyFragment(html);
+        Document clean = new Cleaner(safelist).clean(dirty);
+        clean.outputSettings().prettyPrint(false);
+        // Only checkboxes survive as inputs (task lists); any other input type is dropped.
+        clean.select("input:not([type=checkbox])").remove();
+        return clean.body().html();
+    }
+}

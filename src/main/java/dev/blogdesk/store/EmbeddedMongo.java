@@ -1,0 +1,128 @@
+package dev.blogdesk.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The local MongoDB-compatible server on the user's data dir: mongo-java-server with a durable H2
+ * backend, listening on 127.0.0.1 only. While it runs, its port is written to {@code store/server.port}
+ * so a second BlogDesk process (the CLI) can use the running instance instead of failing on the lock.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+    static final String STORE_DIR = "store";
+    static final String STORE_FILE = "blogdesk.mv.db";
+    static final String PORT_FILE = "server.port";
+
+    private final Path dataDir;
+    private final MVStore mvStore;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongo(Path dataDir, MVStore mvStore, MongoServer server, InetSocketAddress address) {
+        this.dataDir = dataDir;
+        this.mvStore = mvStore;
+        this.server = server;
+        this.address = address;
+    }
+
+    /** Opens the store in {@code dataDir} and listens on 127.0.0.1:{@code port} (0 = any free port). */
+    public static EmbeddedMongo start(Path dataDir, int port) {
+        Path storeDir = dataDir.resolve(STORE_DIR);
+        try {
+            Files.createDirectories(storeDir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + storeDir + ": " + e.getMessage(), e);
+        }
+        MVStore mvStore = openMvStore(dataDir, storeDir.resolve(STORE_FILE));
+        MongoServer server = new MongoServer(new DurableH2Backend(mvStore));
+        InetSocketAddress address;
+        try {
+            server.bind("127.0.0.1", port);
+            address = server.getLocalAddress();
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw new StoreException("Cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
+        }
+        EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, address);
+        embedded.writePortFile();
+        log.info("Embedded store {} listening on {}", storeDir, address);
+        return embedded;
+    }
+
+    private static MVStore openMvStore(Path dataDir, Path file) {
+        try {
+            return new MVStore.Builder().fileName(file.toString()).open();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new StoreLockedException(dataDir, e);
+            }
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_CORRUPT || e.getErrorCode() == DataUtils.ERROR_READING_FAILED) {
+                throw new StoreException("The BlogDesk store " + file + " cannot be read (damaged file?). "
+                        + "It was left untouched.", e);
+            }
+            throw new StoreException("Cannot open the BlogDesk store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port of a BlogDesk instance already running on {@code dataDir}, if it left one. */
+    public static Optional<Integer> runningInstancePort(Path dataDir) {
+        Path portFile = dataDir.resolve(STORE_DIR).resolve(PORT_FILE);
+        try {
+            return Optional.of(Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void writePortFile() {
+        Path portFile = dataDir.resolve(STORE_DIR).resolve(PORT_FILE);
+        Path tmp = portFile.resolveSibling(PORT_FILE + ".tmp");
+        try {
+            Files.writeString(tmp, Integer.toString(address.getPort()), StandardCharsets.US_ASCII);
+            Files.move(tmp, portFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + portFile, e);
+        }
+    }
+
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(dataDir.resolve(STORE_DIR).resolve(PORT_FILE));
+        } catch (IOException e) {
+            log.warn("Could not remove the port file: {}", e.getMessage());
+        }
+        server.shutdownNow();
+        if (!mvStore.isClosed()) {
+            mvStore.close();
+        }
+        log.info("Embedded store closed");
+    }
+}

@@ -1,0 +1,245 @@
+package dev.blogdesk.store;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Posts in the {@code posts} collection, in the document shape the Flask-PyMongo blog uses
+ * ({@code title}, {@code content}, {@code date_posted} as a BSON date) plus {@code updated_at}
+ * and {@code version} for optimistic concurrency.
+ */
+public final class MongoPostRepository implements PostRepository {
+
+    public static final String COLLECTION = "posts";
+    static final int EXCERPT_CHARS = 160;
+
+    private static final Logger log = LoggerFactory.getLogger(MongoPostRepository.class);
+    private static final Bson NEWEST_FIRST = Sorts.orderBy(Sorts.descending("date_posted"), Sorts.descending("_id"));
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+    private static final String REGEX_METACHARACTERS = "\\^$.|?*+()[]{}";
+
+    private final MongoCollection<Document> posts;
+
+    public MongoPostRepository(MongoDatabase database) {
+        this.posts = database.getCollection(COLLECTION);
+    }
+
+    /** Creates the list-order index; a server that cannot build it still works, only slower. */
+    public void ensureIndexes() {
+        call("create indexes", () -> {
+            try {
+                posts.createIndex(Indexes.descending("date_posted"), new IndexOptions().name("date_posted_desc"));
+            } catch (MongoException e) {
+                log.warn("Index on date_posted not created: {}", e.getMessage());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Post create(String title, String content) {
+        Instant now = now();
+        ObjectId id = new ObjectId();
+        Document doc = new Document("_id", id)
+                .append("title", title)
+                .append("content", content)
+                .append("date_posted", Date.from(now))
+                .append("updated_at", Date.from(now))
+                .append("version", 1L);
+        call("save the post", () -> posts.insertOne(doc).wasAcknowledged());
+        return new Post(id.toHexString(), title, content, now, now, 1L);
+    }
+
+    @Override
+    public Optional<Post> findById(String id) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        Document doc = call("load the post", () -> posts.find(Filters.eq("_id", new ObjectId(id))).first());
+        return Optional.ofNullable(doc).map(MongoPostRepository::toPost);
+    }
+
+    @Override
+    public Post update(Post post) {
+        requireStored(post);
+        Instant now = now();
+        // A flat filter: the embedded server only uses the _id index for flat equality on _id.
+        Document filter = new Document("_id", new ObjectId(post.id()));
+        filter.append("version", post.version() == 0 ? new Document("$exists", false) : post.version());
+        // $set, not replaceOne: fields the editor does not know (tags, author, legacy, ...) are kept.
+        Document update = new Document("$set", new Document("title", post.title())
+                .append("content", post.content())
+                .append("updated_at", Date.from(now))
+                .append("version", post.version() + 1));
+        long matched = call("save the post", () -> posts.updateOne(filter, update).getMatchedCount());
+        if (matched == 0) {
+            throw new VersionConflictException(post.id());
+        }
+        return new Post(post.id(), post.title(), post.content(), post.datePosted(), now, post.version() + 1);
+    }
+
+    @Override
+    public Post overwrite(Post post) {
+        requireStored(post);
+        Instant now = now();
+        Document filter = new Document("_id", new ObjectId(post.id()));
+        Document update = new Document("$set", new Document("title", post.title())
+                .append("content", post.content())
+                .append("updated_at", Date.from(now)))
+                .append("$inc", new Document("version", 1L))
+                .append("$setOnInsert", new Document("date_posted",
+                        Date.from(post.datePosted() != null ? post.datePosted() : now)));
+        call("save the post", () -> posts.updateOne(filter, update, new UpdateOptions().upsert(true)));
+        return findById(post.id()).orElseThrow(() -> new StoreException("The post vanished while it was being saved."));
+    }
+
+    @Override
+    public boolean delete(String id) {
+        if (!ObjectId.isValid(id)) {
+            return false;
+        }
+        return call("delete the post", () -> posts.deleteOne(Filters.eq("_id", new ObjectId(id))).getDeletedCount() > 0);
+    }
+
+    @Override
+    public List<PostSummary> list(int skip, int limit) {
+        return summaries(null, skip, limit);
+    }
+
+    @Override
+    public List<PostSummary> search(String text, int skip, int limit) {
+        if (text == null || text.isBlank()) {
+            return list(skip, limit);
+        }
+        String literal = literalRegex(text.strip());
+        Bson match = Filters.or(Filters.regex("title", literal, "i"), Filters.regex("content", literal, "i"));
+        return summaries(match, skip, limit);
+    }
+
+    private List<PostSummary> summaries(Bson match, int skip, int limit) {
+        List<Bson> pipeline = new ArrayList<>();
+        if (match != null) {
+            pipeline.add(new Document("$match", match));
+        }
+        pipeline.add(new Document("$sort", NEWEST_FIRST));
+        if (skip > 0) {
+            pipeline.add(new Document("$skip", skip));
+        }
+        pipeline.add(new Document("$limit", limit));
+        // The excerpt is cut on the server: the list never transfers whole posts.
+        pipeline.add(new Document("$project", new Document("title", 1)
+                .append("date_posted", 1)
+                .append("excerpt", new Document("$substrCP",
+                        List.of(new Document("$ifNull", List.of("$content", "")), 0, EXCERPT_CHARS)))));
+        return call("list posts", () -> {
+            List<PostSummary> result = new ArrayList<>();
+            for (Document d : posts.aggregate(pipeline)) {
+                result.add(new PostSummary(idOf(d), stringOf(d, "title"), instantOf(d, "date_posted"),
+                        oneLine(stringOf(d, "excerpt"))));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public long count() {
+        return call("count posts", posts::countDocuments);
+    }
+
+    @Override
+    public void exportJson(Consumer<String> sink) {
+        call("export posts", () -> {
+            for (Document d : posts.find().sort(NEWEST_FIRST)) {
+                sink.accept(d.toJson(RELAXED));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> findJsonById(String id) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        Document doc = call("load the post", () -> posts.find(Filters.eq("_id", new ObjectId(id))).first());
+        return Optional.ofNullable(doc).map(d -> d.toJson(RELAXED));
+    }
+
+    /** Escapes every regex metacharacter so user text is matched literally on any MongoDB server. */
+    static String literalRegex(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(cp -> {
+            if (REGEX_METACHARACTERS.indexOf(cp) >= 0) {
+                sb.append('\\');
+            }
+            sb.appendCodePoint(cp);
+        });
+        return sb.toString();
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+
+    private static Post toPost(Document d) {
+        Number version = d.get("version") instanceof Number n ? n : 0L;
+        return new Post(idOf(d), stringOf(d, "title"), stringOf(d, "content"), instantOf(d, "date_posted"),
+                instantOf(d, "updated_at"), version.longValue());
+    }
+
+    private static String idOf(Document d) {
+        Object id = d.get("_id");
+        return id instanceof ObjectId oid ? oid.toHexString() : String.valueOf(id);
+    }
+
+    private static String stringOf(Document d, String field) {
+        Object v = d.get(field);
+        return v == null ? "" : v.toString();
+    }
+
+    private static Instant instantOf(Document d, String field) {
+        return d.get(field) instanceof Date date ? date.toInstant() : null;
+    }
+
+    private static void requireStored(Post post) {
+        if (post.isNew() || !ObjectId.isValid(post.id())) {
+            throw new IllegalArgumentException("Not a stored post: " + post.id());
+        }
+    }
+
+    /** BSON dates hold milliseconds: truncate so the value we return equals the value stored. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (MongoException e) {
+            throw new StoreException("Could not " + what + ": the store did not answer (" + e.getClass().getSimpleName() + ").", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.blogdesk.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Storage of posts. Implementations throw {@link StoreException} when the store cannot be reached. */
+public interface PostRepository {
+
+    /** Inserts a new post; the returned copy carries its id, dates and version 1. */
+    Post create(String title, String content);
+
+    Optional<Post> findById(String id);
+
+    /**
+     * Replaces the post if the stored version still equals {@code post.version()}.
+     *
+     * @return the stored copy with its new version and {@code updated_at}
+     * @throws VersionConflictException when the post was changed or deleted elsewhere
+     */
+    Post update(Post post);
+
+    /** Saves the post whatever its stored version is (the user chose to overwrite). */
+    Post overwrite(Post post);
+
+    /** @return true if a post was deleted */
+    boolean delete(String id);
+
+    /** Newest first. */
+    List<PostSummary> list(int skip, int limit);
+
+    /**
+     * Posts whose title or content contains {@code text}, case-insensitively, newest first.
+     * The text is matched literally: regular-expression characters have no meaning.
+     */
+    List<PostSummary> search(String text, int skip, int limit);
+
+    long count();
+
+    /** The stored document as relaxed Extended JSON, exactly as {@link #exportJson} prints it. */
+    Optional<String> findJsonById(String id);
+
+    /** Every stored document as relaxed Extended JSON, one string per document, newest first. */
+    void exportJson(Consumer<String> sink);
+}

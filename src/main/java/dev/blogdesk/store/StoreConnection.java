@@ -1,0 +1,137 @@
+package dev.blogdesk.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An open connection to where the posts live: the embedded store on the data dir (started here,
+ * or the one another BlogDesk process already runs there) or a MongoDB server given by URI.
+ */
+public final class StoreConnection implements AutoCloseable {
+
+    public static final String DEFAULT_DATABASE = "blogdb";
+    private static final Logger log = LoggerFactory.getLogger(StoreConnection.class);
+
+    private final EmbeddedMongo embedded;
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final String description;
+    private final MongoPostRepository posts;
+
+    private StoreConnection(EmbeddedMongo embedded, MongoClient client, String databaseName, String description) {
+        this.embedded = embedded;
+        this.client = client;
+        this.database = client.getDatabase(databaseName);
+        this.description = description;
+        this.posts = new MongoPostRepository(database);
+    }
+
+    /**
+     * Starts the embedded store on {@code dataDir}. When another BlogDesk process holds it and
+     * {@code attachToRunning} is set, connects to that process instead of failing.
+     */
+    public static StoreConnection openEmbedded(Path dataDir, boolean attachToRunning) {
+        try {
+            EmbeddedMongo embedded = EmbeddedMongo.start(dataDir, 0);
+            try {
+                return withIndexes(new StoreConnection(embedded, client(embedded.connectionString(), 3),
+                        DEFAULT_DATABASE, "Embedded store in " + dataDir));
+            } catch (RuntimeException e) {
+                embedded.close();
+                throw e;
+            }
+        } catch (StoreLockedException locked) {
+            Optional<Integer> port = EmbeddedMongo.runningInstancePort(dataDir).filter(StoreConnection::listening);
+            if (!attachToRunning || port.isEmpty()) {
+                throw locked;
+            }
+            log.info("Store of {} is held by a running BlogDesk; using it on port {}", dataDir, port.get());
+            return new StoreConnection(null, client("mongodb://127.0.0.1:" + port.get(), 3), DEFAULT_DATABASE,
+                    "Embedded store in " + dataDir + " (shared with the running BlogDesk)");
+        }
+    }
+
+    /** Connects to a MongoDB server, replica set or Atlas cluster. The database defaults to {@code blogdb}. */
+    public static StoreConnection openRemote(String uri) {
+        ConnectionString cs;
+        try {
+            cs = new ConnectionString(uri.trim());
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("The MongoDB URI is not valid: " + MongoUris.scrub(e.getMessage(), uri), e);
+        }
+        String databaseName = cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE;
+        log.info("Connecting to {}", MongoUris.redact(uri));
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(cs)
+                .applyToClusterSettings(b -> {
+                    if (cs.getServerSelectionTimeout() == null) {
+                        b.serverSelectionTimeout(8, TimeUnit.SECONDS);
+                    }
+                })
+                .build());
+        return withIndexes(new StoreConnection(null, client, databaseName,
+                "MongoDB " + MongoUris.redact(uri) + " (database " + databaseName + ")"));
+    }
+
+    private static StoreConnection withIndexes(StoreConnection connection) {
+        try {
+            connection.posts.ensureIndexes();
+        } catch (StoreException e) {
+            // A remote server that is away now must not stop the app from opening.
+            log.warn("Indexes not checked: {}", e.getMessage());
+        }
+        return connection;
+    }
+
+    private static MongoClient client(String uri, int timeoutSeconds) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutSeconds, TimeUnit.SECONDS))
+                .build());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    public PostRepository posts() {
+        return posts;
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    /** Where the posts live, safe to show and log (credentials redacted). */
+    public String description() {
+        return description;
+    }
+
+    public Optional<EmbeddedMongo> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

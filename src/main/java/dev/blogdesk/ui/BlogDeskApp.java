@@ -1,0 +1,66 @@
+package dev.blogdesk.ui;
+
+import dev.blogdesk.app.AppContext;
+import dev.blogdesk.store.StoreException;
+import dev.blogdesk.ui.main.MainWindow;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+/** The desktop application. Started by {@link dev.blogdesk.Launcher}, which parses the options first. */
+public final class BlogDeskApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(BlogDeskApp.class);
+    private static volatile Path dataDir;
+    private static volatile String mongoUri;
+    private AppContext context;
+
+    public static void launch(Path dataDir, String mongoUri) {
+        BlogDeskApp.dataDir = dataDir;
+        BlogDeskApp.mongoUri = mongoUri;
+        Application.launch(BlogDeskApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        // Opening the store touches the disk (and maybe the network): not on the FX thread.
+        Task<AppContext> opening = new Task<>() {
+            @Override
+            protected AppContext call() {
+                return AppContext.open(dataDir, mongoUri, false);
+            }
+        };
+        opening.setOnSucceeded(e -> {
+            context = opening.getValue();
+            MainWindow.show(stage, context, getHostServices(), Platform::exit);
+        });
+        opening.setOnFailed(e -> {
+            Throwable failure = opening.getException();
+            log.error("BlogDesk could not start", failure);
+            String message = failure instanceof StoreException ? failure.getMessage()
+                    : "BlogDesk could not start: " + failure;
+            Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+            alert.setTitle("BlogDesk");
+            alert.setHeaderText("BlogDesk cannot open its store");
+            alert.showAndWait();
+            Platform.exit();
+        });
+        Thread t = new Thread(opening, "blogdesk-open-store");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.blogdesk.ui;
+
+import dev.blogdesk.app.TaskExecutor;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** JavaFX tasks on a small bounded pool of daemon threads; callbacks run on the FX thread. */
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FxTaskExecutor.class);
+    private final ExecutorService pool;
+
+    public FxTaskExecutor(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "blogdesk-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> {
+            Throwable failure = task.getException();
+            log.warn("Background task failed: {}", failure.toString(), failure);
+            onFailure.accept(failure);
+        });
+        pool.execute(task);
+    }
+
+    @Override
+    public void runOnUi(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.blogdesk.ui.postlist;
+
+import dev.blogdesk.store.PostSummary;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** One post in the list: title, date and a one-line excerpt. Asks for the next page when the last row shows. */
+public final class PostListCell extends ListCell<PostSummary> {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    private final PostListViewModel viewModel;
+    private final Label title = new Label();
+    private final Label date = new Label();
+    private final Label excerpt = new Label();
+    private final VBox box = new VBox(2, title, date, excerpt);
+
+    public PostListCell(PostListViewModel viewModel) {
+        this.viewModel = viewModel;
+        title.getStyleClass().add("post-cell-title");
+        date.getStyleClass().add("post-cell-date");
+        excerpt.getStyleClass().add("post-cell-excerpt");
+        box.setMinWidth(0);
+        box.setPrefWidth(1);
+    }
+
+    @Override
+    protected void updateItem(PostSummary item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        title.setText(item.title().isBlank() ? "(untitled)" : item.title());
+        date.setText(item.datePosted() == null ? "no date" : DATE.format(item.datePosted()));
+        excerpt.setText(item.excerpt());
+        setGraphic(box);
+        if (getIndex() == getListView().getItems().size() - 1) {
+            viewModel.loadMore();
+        }
+    }
+}

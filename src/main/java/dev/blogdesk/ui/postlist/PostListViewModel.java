@@ -1,0 +1,139 @@
+package dev.blogdesk.ui.postlist;
+
+import dev.blogdesk.app.TaskExecutor;
+import dev.blogdesk.store.PostRepository;
+import dev.blogdesk.store.PostSummary;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * The post list: summaries only, newest first, one page at a time. Showing a new query starts a new
+ * generation; results of an older generation that arrive late are dropped, so a slow search can
+ * never overwrite the answer to what the user typed since.
+ */
+public final class PostListViewModel {
+
+    public static final int PAGE_SIZE = 100;
+
+    private final PostRepository repository;
+    private final TaskExecutor executor;
+    private final ObservableList<PostSummary> posts = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Loading posts…");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    private String query = "";
+    private long generation;
+
+    public PostListViewModel(PostRepository repository, TaskExecutor executor) {
+        this.repository = repository;
+        this.executor = executor;
+    }
+
+    /** Replaces the list with the first page of posts matching {@code text} (all posts when blank). */
+    public void show(String text) {
+        query = text == null ? "" : text;
+        long gen = ++generation;
+        String q = query;
+        loading.set(true);
+        executor.execute(() -> fetch(q, 0), page -> {
+            if (gen != generation) {
+                return;
+            }
+            posts.setAll(page);
+            hasMore.set(page.size() == PAGE_SIZE);
+            finished(null);
+        }, failure -> {
+            if (gen == generation) {
+                finished(failure);
+            }
+        });
+    }
+
+    public void refresh() {
+        show(query);
+    }
+
+    /** Appends the next page; called when the user scrolls to the end of the list. */
+    public void loadMore() {
+        if (loading.get() || !hasMore.get()) {
+            return;
+        }
+        long gen = generation;
+        String q = query;
+        int skip = posts.size();
+        loading.set(true);
+        executor.execute(() -> fetch(q, skip), page -> {
+            if (gen != generation) {
+                return;
+            }
+            posts.addAll(page);
+            hasMore.set(page.size() == PAGE_SIZE);
+            finished(null);
+        }, failure -> {
+            if (gen == generation) {
+                finished(failure);
+            }
+        });
+    }
+
+    private List<PostSummary> fetch(String q, int skip) {
+        return q.isBlank() ? repository.list(skip, PAGE_SIZE) : repository.search(q, skip, PAGE_SIZE);
+    }
+
+    private void finished(Throwable failure) {
+        loading.set(false);
+        error.set(failure == null ? "" : "Could not load posts: " + failure.getMessage());
+        if (failure != null) {
+            placeholder.set("The posts could not be loaded. " + failure.getMessage());
+        } else if (query.isBlank()) {
+            placeholder.set("No posts yet.\nPress Ctrl+N to write your first post.");
+        } else {
+            placeholder.set("No post contains “" + abbreviate(query) + "”.");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    public int indexOf(String postId) {
+        for (int i = 0; i < posts.size(); i++) {
+            if (posts.get(i).id().equals(postId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public ObservableList<PostSummary> posts() {
+        return posts;
+    }
+
+    public String query() {
+        return query;
+    }
+
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.blogdesk.ui.settings;
+
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** Settings → Storage: a MongoDB URI field bound to {@link SettingsViewModel}. */
+public final class SettingsDialog {
+
+    private SettingsDialog() {
+    }
+
+    /** @return true when the user saved a change */
+    public static boolean show(Window owner, SettingsViewModel vm) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Settings");
+        dialog.setHeaderText("Where BlogDesk keeps your posts");
+        TextField uri = new TextField();
+        uri.setId("mongoUriField");
+        uri.setPromptText("mongodb://host:27017/blogdb  (leave empty for the embedded store)");
+        uri.setPrefColumnCount(48);
+        uri.textProperty().bindBidirectional(vm.mongoUriProperty());
+        Label help = new Label();
+        help.setWrapText(true);
+        help.textProperty().bind(vm.validationProperty());
+        Label restart = new Label("A change takes effect the next time BlogDesk starts.");
+        restart.getStyleClass().add("text-muted");
+        VBox box = new VBox(8, new Label("MongoDB URI"), uri, help, restart);
+        box.setPadding(new Insets(10));
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
+            if (!vm.isValid()) {
+                e.consume();
+                return;
+            }
+            try {
+                vm.apply();
+            } catch (Exception ex) {
+                help.textProperty().unbind();
+                help.setText("Could not save the settings: " + ex.getMessage());
+                e.consume();
+            }
+        });
+        return dialog.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+    }
+}
