@@ -39,7 +39,7 @@ public final class BlogDeskApp extends Application {
         };
         opening.setOnSucceeded(e -> {
             context = opening.getValue();
-            MainWindow.show(stage, context, getHostServices(), Platform::exit);
+            MainWindow.show(stage, context, getHostServices()::showDocument, Platform::exit);
         });
         opening.setOnFailed(e -> {
             Throwable failure = opening.getException();

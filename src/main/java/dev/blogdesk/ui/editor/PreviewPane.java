@@ -1,6 +1,5 @@
 package dev.blogdesk.ui.editor;
 
-import javafx.application.HostServices;
 import javafx.beans.value.ObservableStringValue;
 import javafx.concurrent.Worker;
 import javafx.scene.web.WebEngine;
@@ -10,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.w3c.dom.events.EventTarget;
+
+import java.util.function.Consumer;
 
 /**
  * Shows the rendered preview in a WebView with JavaScript off. A click on a link opens the system
@@ -22,13 +23,13 @@ public final class PreviewPane {
     private PreviewPane() {
     }
 
-    public static void bind(WebView view, ObservableStringValue html, HostServices hostServices) {
+    public static void bind(WebView view, ObservableStringValue html, Consumer<String> openLink) {
         WebEngine engine = view.getEngine();
         engine.setJavaScriptEnabled(false);
         view.setContextMenuEnabled(false);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
-                redirectLinks(engine, hostServices);
+                redirectLinks(engine, openLink);
             }
         });
         // Backstop for navigations not started by a click (e.g. a meta refresh that slipped through).
@@ -42,7 +43,7 @@ public final class PreviewPane {
         html.addListener((obs, old, now) -> engine.loadContent(now));
     }
 
-    private static void redirectLinks(WebEngine engine, HostServices hostServices) {
+    private static void redirectLinks(WebEngine engine, Consumer<String> openLink) {
         if (engine.getDocument() == null) {
             return;
         }
@@ -53,7 +54,7 @@ public final class PreviewPane {
                 event.preventDefault();
                 String href = a.getAttribute("href");
                 if (href != null && (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("mailto:"))) {
-                    hostServices.showDocument(href);
+                    openLink.accept(href);
                 }
             }, false);
         }

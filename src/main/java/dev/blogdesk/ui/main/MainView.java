@@ -3,7 +3,6 @@ package dev.blogdesk.ui.main;
 import dev.blogdesk.store.PostSummary;
 import dev.blogdesk.ui.editor.PreviewPane;
 import dev.blogdesk.ui.postlist.PostListCell;
-import javafx.application.HostServices;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -22,6 +21,7 @@ import javafx.scene.web.WebView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Binds MainView.fxml to a {@link MainViewModel}. Holds no logic of its own beyond wiring. */
 public final class MainView {
@@ -44,7 +44,7 @@ public final class MainView {
     @FXML private Label storeLabel;
 
     private final MainViewModel vm;
-    private final HostServices hostServices;
+    private final Consumer<String> openLink;
     private final Actions actions;
     private boolean syncingSelection;
 
@@ -57,15 +57,15 @@ public final class MainView {
         void quit();
     }
 
-    private MainView(MainViewModel vm, HostServices hostServices, Actions actions) {
+    private MainView(MainViewModel vm, Consumer<String> openLink, Actions actions) {
         this.vm = vm;
-        this.hostServices = hostServices;
+        this.openLink = openLink;
         this.actions = actions;
     }
 
-    public static Parent load(MainViewModel vm, HostServices hostServices, Actions actions) {
+    public static Parent load(MainViewModel vm, Consumer<String> openLink, Actions actions) {
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
-        loader.setController(new MainView(vm, hostServices, actions));
+        loader.setController(new MainView(vm, openLink, actions));
         try {
             Parent parent = loader.load();
             parent.getStylesheets().add(Objects.requireNonNull(MainView.class.getResource("main.css")).toExternalForm());
@@ -127,7 +127,7 @@ public final class MainView {
         saveMenuItem.disableProperty().bind(saveButton.disableProperty());
         deleteButton.disableProperty().bind(editor.openProperty().not().or(editor.busyProperty()));
         deleteMenuItem.disableProperty().bind(deleteButton.disableProperty());
-        PreviewPane.bind(previewView, editor.previewHtmlProperty(), hostServices);
+        PreviewPane.bind(previewView, editor.previewHtmlProperty(), openLink);
 
         dirtyLabel.textProperty().bind(Bindings.when(editor.dirtyProperty()).then("● Unsaved changes").otherwise(""));
         statusLabel.textProperty().bind(Bindings.createStringBinding(() -> {

@@ -8,12 +8,13 @@ import dev.blogdesk.ui.FxTaskExecutor;
 import dev.blogdesk.ui.settings.SettingsDialog;
 import dev.blogdesk.ui.settings.SettingsViewModel;
 import javafx.application.Application;
-import javafx.application.HostServices;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+
+import java.util.function.Consumer;
 
 /** Builds the main window on a stage: the one place the UI objects are wired together. */
 public final class MainWindow {
@@ -26,9 +27,9 @@ public final class MainWindow {
 
     /**
      * Shows the main window for {@code context}. {@code onClosed} runs after the user confirmed
-     * closing (unsaved changes saved or discarded).
+     * closing (unsaved changes saved or discarded); {@code openLink} opens a link clicked in the preview.
      */
-    public static MainViewModel show(Stage stage, AppContext context, HostServices hostServices, Runnable onClosed) {
+    public static MainViewModel show(Stage stage, AppContext context, Consumer<String> openLink, Runnable onClosed) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         FxTaskExecutor executor = new FxTaskExecutor(2);
         FxDialogService dialogs = new FxDialogService(() -> stage);
@@ -62,7 +63,7 @@ public final class MainWindow {
                 vm.requestQuit(close);
             }
         };
-        stage.setScene(new Scene(MainView.load(vm, hostServices, actions)));
+        stage.setScene(new Scene(MainView.load(vm, openLink, actions)));
         stage.titleProperty().bind(vm.windowTitleProperty());
         stage.setMinWidth(720);
         stage.setMinHeight(480);

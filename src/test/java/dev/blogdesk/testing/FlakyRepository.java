@@ -1,0 +1,38 @@
+package dev.blogdesk.testing;
+
+import dev.blogdesk.store.Post;
+import dev.blogdesk.store.PostRepository;
+import dev.blogdesk.store.PostSummary;
+import dev.blogdesk.store.StoreException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** A real repository that can be switched "down", as a store that stopped answering. */
+public final class FlakyRepository implements PostRepository {
+
+    private final PostRepository delegate;
+    public volatile boolean down;
+
+    public FlakyRepository(PostRepository delegate) {
+        this.delegate = delegate;
+    }
+
+    private void check() {
+        if (down) {
+            throw new StoreException("Could not reach the store: the store did not answer (MongoTimeoutException).");
+        }
+    }
+
+    @Override public Post create(String title, String content) { check(); return delegate.create(title, content); }
+    @Override public Optional<Post> findById(String id) { check(); return delegate.findById(id); }
+    @Override public Post update(Post post) { check(); return delegate.update(post); }
+    @Override public Post overwrite(Post post) { check(); return delegate.overwrite(post); }
+    @Override public boolean delete(String id) { check(); return delegate.delete(id); }
+    @Override public List<PostSummary> list(int skip, int limit) { check(); return delegate.list(skip, limit); }
+    @Override public List<PostSummary> search(String text, int skip, int limit) { check(); return delegate.search(text, skip, limit); }
+    @Override public long count() { check(); return delegate.count(); }
+    @Override public Optional<String> findJsonById(String id) { check(); return delegate.findJsonById(id); }
+    @Override public void exportJson(Consumer<String> sink) { check(); delegate.exportJson(sink); }
+}

@@ -1,0 +1,261 @@
+package dev.blogdesk.ui.main;
+
+import dev.blogdesk.app.Debouncer;
+import dev.blogdesk.app.DialogService.UnsavedChoice;
+import dev.blogdesk.app.DirectTaskExecutor;
+import dev.blogdesk.store.MongoPostRepository;
+import dev.blogdesk.store.Post;
+import dev.blogdesk.store.PostSummary;
+import dev.blogdesk.testing.FlakyRepository;
+import dev.blogdesk.testing.ScriptedDialogs;
+import dev.blogdesk.testing.TestStore;
+import dev.blogdesk.ui.editor.EditorViewModel;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main window's behaviour, without a window: view models over the embedded store. */
+class MainViewModelTest {
+
+    @TempDir
+    static Path dataDir;
+    static TestStore store;
+    static MongoPostRepository repo;
+
+    FlakyRepository flaky;
+    ScriptedDialogs dialogs;
+    MainViewModel vm;
+    EditorViewModel editor;
+
+    @BeforeAll
+    static void openStore() {
+        store = TestStore.open(dataDir);
+        repo = store.repository();
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        store.clear();
+        flaky = new FlakyRepository(repo);
+        dialogs = new ScriptedDialogs();
+        vm = new MainViewModel(flaky, new DirectTaskExecutor(), dialogs, Debouncer.immediate(), Debouncer.immediate(), "test store");
+        editor = vm.editor();
+        vm.start();
+    }
+
+    private void type(String title, String content) {
+        editor.titleProperty().set(title);
+        editor.contentProperty().set(content);
+    }
+
+    @Test
+    void emptyStoreTellsANewUserWhatToDo() {
+        assertThat(vm.postList().posts()).isEmpty();
+        assertThat(vm.postList().placeholderProperty().get()).contains("No posts yet").contains("Ctrl+N");
+        assertThat(vm.windowTitleProperty().get()).isEqualTo("BlogDesk");
+    }
+
+    @Test
+    void newPostBecomesDirtyWhenTypedInAndCleanOnceSaved() {
+        vm.requestNewPost();
+        assertThat(editor.isDirty()).isFalse();
+
+        type("First post", "Hello *world*");
+        assertThat(editor.isDirty()).isTrue();
+        assertThat(vm.windowTitleProperty().get()).isEqualTo("• First post — BlogDesk");
+
+        editor.save();
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(vm.windowTitleProperty().get()).isEqualTo("First post — BlogDesk");
+        Post stored = repo.findById(editor.currentIdProperty().get()).orElseThrow();
+        assertThat(stored.content()).isEqualTo("Hello *world*");
+        assertThat(vm.postList().posts()).extracting(PostSummary::title).containsExactly("First post");
+        assertThat(editor.statusProperty().get()).startsWith("Saved at");
+    }
+
+    @Test
+    void aPostWithoutTitleIsNotSavedAndTheTextStays() {
+        vm.requestNewPost();
+        type("   ", "precious words");
+        editor.save();
+        assertThat(repo.count()).isZero();
+        assertThat(dialogs.errors).singleElement().asString().contains("needs a title");
+        assertThat(editor.contentProperty().get()).isEqualTo("precious words");
+        assertThat(editor.isDirty()).isTrue();
+    }
+
+    @Test
+    void aFailedSaveKeepsTheTextAndTheDirtyMarker() {
+        vm.requestNewPost();
+        type("Offline", "typed while the store was away");
+        flaky.down = true;
+        editor.save();
+
+        assertThat(editor.contentProperty().get()).isEqualTo("typed while the store was away");
+        assertThat(editor.isDirty()).isTrue();
+        assertThat(dialogs.errors).singleElement().asString().contains("Could not save").contains("still in the editor");
+
+        flaky.down = false;
+        editor.save();
+        assertThat(editor.isDirty()).isFalse();
+        assertThat(repo.search("typed while", 0, 10)).hasSize(1);
+    }
+
+    @Test
+    void aConflictIsShownAndTheUserCanOverwrite() {
+        Post original = repo.create("Shared", "v1");
+        vm.postList().refresh();
+        vm.requestOpen(original.id());
+        repo.update(original.withText("Shared", "changed elsewhere"));
+
+        editor.contentProperty().set("my edit");
+        dialogs.chooseAnswer = "Overwrite with my version";
+        editor.save();
+
+        assertThat(dialogs.asked).contains("choose:The post was changed elsewhere");
+        assertThat(repo.findById(original.id()).orElseThrow().content()).isEqualTo("my edit");
+        assertThat(editor.isDirty()).isFalse();
+    }
+
+    @Test
+    void aConflictCanLoadTheStoredVersionOrBeCancelledKeepingMyText() {
+        Post original = repo.create("Shared", "v1");
+        vm.requestOpen(original.id());
+        repo.update(original.withText("Shared", "theirs"));
+        editor.contentProperty().set("mine");
+
+        dialogs.chooseAnswer = null; // cancel
+        editor.save();
+        assertThat(editor.contentProperty().get()).isEqualTo("mine");
+        assertThat(repo.findById(original.id()).orElseThrow().content()).isEqualTo("theirs");
+
+        dialogs.chooseAnswer = "Discard mine, load the stored version";
+        editor.save();
+        assertThat(editor.contentProperty().get()).isEqualTo("theirs");
+        assertThat(editor.isDirty()).isFalse();
+    }
+
+    @Test
+    void switchingPostsWithUnsavedChangesAsksFirst() {
+        Post a = repo.create("A", "a");
+        Post b = repo.create("B", "b");
+        vm.requestOpen(a.id());
+        editor.contentProperty().set("a edited");
+
+        dialogs.unsavedAnswer = UnsavedChoice.CANCEL;
+        assertThat(vm.requestOpen(b.id())).isFalse();
+        assertThat(editor.currentIdProperty().get()).isEqualTo(a.id());
+        assertThat(editor.contentProperty().get()).isEqualTo("a edited");
+
+        dialogs.unsavedAnswer = UnsavedChoice.SAVE;
+        assertThat(vm.requestOpen(b.id())).isTrue();
+        assertThat(editor.currentIdProperty().get()).isEqualTo(b.id());
+        assertThat(repo.findById(a.id()).orElseThrow().content()).isEqualTo("a edited");
+
+        editor.contentProperty().set("b edited");
+        dialogs.unsavedAnswer = UnsavedChoice.DISCARD;
+        vm.requestOpen(a.id());
+        assertThat(editor.contentProperty().get()).isEqualTo("a edited");
+        assertThat(repo.findById(b.id()).orElseThrow().content()).isEqualTo("b");
+        assertThat(dialogs.asked).containsExactly("unsaved:A", "unsaved:A", "unsaved:B");
+    }
+
+    @Test
+    void quittingWithUnsavedChangesAsksAndCancelKeepsTheWindow() {
+        vm.requestNewPost();
+        type("Draft", "unsaved");
+        AtomicBoolean quit = new AtomicBoolean();
+        dialogs.unsavedAnswer = UnsavedChoice.CANCEL;
+        vm.requestQuit(() -> quit.set(true));
+        assertThat(quit).isFalse();
+
+        dialogs.unsavedAnswer = UnsavedChoice.SAVE;
+        vm.requestQuit(() -> quit.set(true));
+        assertThat(quit).isTrue();
+        assertThat(repo.search("Draft", 0, 10)).hasSize(1);
+    }
+
+    @Test
+    void quittingWithNothingUnsavedDoesNotAsk() {
+        AtomicBoolean quit = new AtomicBoolean();
+        vm.requestQuit(() -> quit.set(true));
+        assertThat(quit).isTrue();
+        assertThat(dialogs.asked).isEmpty();
+    }
+
+    @Test
+    void deleteAsksForConfirmation() {
+        Post post = repo.create("Keep or not", "x");
+        vm.postList().refresh();
+        vm.requestOpen(post.id());
+
+        dialogs.deleteAnswer = false;
+        editor.delete();
+        assertThat(repo.findById(post.id())).isPresent();
+        assertThat(editor.openProperty().get()).isTrue();
+
+        dialogs.deleteAnswer = true;
+        editor.delete();
+        assertThat(repo.findById(post.id())).isEmpty();
+        assertThat(editor.openProperty().get()).isFalse();
+        assertThat(vm.postList().posts()).isEmpty();
+    }
+
+    @Test
+    void searchFiltersTheListAsYouTypeAndRegexCharactersAreText() {
+        repo.create("Learning C++", "templates");
+        repo.create("Python", "list comprehension (with parens)");
+        repo.create("Go", "goroutines");
+        vm.postList().refresh();
+        assertThat(vm.postList().posts()).hasSize(3);
+
+        vm.search().textProperty().set("c++");
+        assertThat(vm.postList().posts()).extracting(PostSummary::title).containsExactly("Learning C++");
+        vm.search().textProperty().set("(");
+        assertThat(vm.postList().posts()).extracting(PostSummary::title).containsExactly("Python");
+        vm.search().textProperty().set(".*");
+        assertThat(vm.postList().posts()).isEmpty();
+        assertThat(vm.postList().placeholderProperty().get()).contains("No post contains “.*”");
+        vm.search().clear();
+        assertThat(vm.postList().posts()).hasSize(3);
+    }
+
+    @Test
+    void previewRendersMarkdownSafely() {
+        vm.requestNewPost();
+        type("Preview <me>", "## Sub\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n\n- [x] task");
+        var page = Jsoup.parse(editor.previewHtmlProperty().get());
+        assertThat(page.select("h1.post-title").text()).isEqualTo("Preview <me>");
+        assertThat(page.select("h2").text()).isEqualTo("Sub");
+        assertThat(page.select("li input[type=checkbox]")).hasSize(1);
+        assertThat(page.select("body script, [onerror]")).isEmpty();
+    }
+
+    @Test
+    void theListPagesInsteadOfLoadingEverything() {
+        for (int i = 0; i < 230; i++) {
+            repo.create("Post " + i, "content " + i);
+        }
+        vm.postList().refresh();
+        assertThat(vm.postList().posts()).hasSize(100);
+        assertThat(vm.postList().hasMoreProperty().get()).isTrue();
+        vm.postList().loadMore();
+        vm.postList().loadMore();
+        assertThat(vm.postList().posts()).hasSize(230);
+        assertThat(vm.postList().hasMoreProperty().get()).isFalse();
+        assertThat(vm.postList().posts().get(0).title()).isEqualTo("Post 229");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.blogdesk.ui.postlist;
+
+import dev.blogdesk.store.MongoPostRepository;
+import dev.blogdesk.store.PostSummary;
+import dev.blogdesk.testing.ManualTaskExecutor;
+import dev.blogdesk.testing.TestStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostListViewModelTest {
+
+    @TempDir
+    static Path dataDir;
+    static TestStore store;
+    static MongoPostRepository repo;
+
+    @BeforeAll
+    static void openStore() {
+        store = TestStore.open(dataDir);
+        repo = store.repository();
+        repo.create("Apples", "red fruit");
+        repo.create("Bananas", "yellow fruit");
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void aSlowOlderSearchNeverOverwritesTheNewerOne() {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        PostListViewModel vm = new PostListViewModel(repo, executor);
+
+        vm.show("apples");
+        vm.show("bananas");
+        assertThat(executor.pendingCount()).isEqualTo(2);
+
+        executor.complete(1); // the newer search answers first
+        assertThat(vm.posts()).extracting(PostSummary::title).containsExactly("Bananas");
+        executor.complete(0); // the older one arrives late and is dropped
+        assertThat(vm.posts()).extracting(PostSummary::title).containsExactly("Bananas");
+        assertThat(vm.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void loadingIsShownWhileASearchRuns() {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        PostListViewModel vm = new PostListViewModel(repo, executor);
+        vm.show("fruit");
+        assertThat(vm.loadingProperty().get()).isTrue();
+        executor.completeAll();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.posts()).hasSize(2);
+    }
+}
