@@ -5,7 +5,7 @@ import dev.blogdesk.store.StoreException;
 import dev.blogdesk.ui.BlogDeskApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +17,13 @@ import java.util.concurrent.Callable;
         subcommands = {ExportCommand.class, SearchCommand.class, ServeCommand.class})
 public final class BlogDeskCommand implements Callable<Integer> {
 
-    @Mixin
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     StoreOptions store;
 
     @Override
     public Integer call() {
-        Logging.init(store.dataDir());
-        BlogDeskApp.launch(store.dataDir(), store.mongoUri());
+        Logging.init(StoreOptions.dataDir(store));
+        BlogDeskApp.launch(StoreOptions.dataDir(store), StoreOptions.mongoUri(store));
         return 0;
     }
 

@@ -2,7 +2,7 @@ package dev.blogdesk.cli;
 
 import dev.blogdesk.app.AppContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,12 +15,12 @@ import java.util.concurrent.Callable;
         description = "Prints every post as relaxed Extended JSON, one document per line, newest first.")
 final class ExportCommand implements Callable<Integer> {
 
-    @Mixin
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     StoreOptions store;
 
     @Override
     public Integer call() throws IOException {
-        try (AppContext context = store.open()) {
+        try (AppContext context = StoreOptions.open(store)) {
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             context.store().posts().exportJson(json -> writeLine(out, json));
             out.flush();

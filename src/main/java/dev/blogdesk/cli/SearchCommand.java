@@ -4,7 +4,7 @@ import dev.blogdesk.app.AppContext;
 import dev.blogdesk.store.PostRepository;
 import dev.blogdesk.store.PostSummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,7 +28,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the matching documents as 'export' prints them, one per line.")
     boolean json;
 
-    @Mixin
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     StoreOptions store;
 
     @Override
@@ -36,7 +36,7 @@ final class SearchCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--limit must be at least 1");
         }
-        try (AppContext context = store.open()) {
+        try (AppContext context = StoreOptions.open(store)) {
             PostRepository posts = context.store().posts();
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             for (PostSummary hit : posts.search(query, 0, limit)) {

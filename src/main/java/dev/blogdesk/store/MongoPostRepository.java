@@ -239,7 +239,21 @@ public final class MongoPostRepository implements PostRepository {
         try {
             return action.get();
         } catch (MongoException e) {
-            throw new StoreException("Could not " + what + ": the store did not answer (" + e.getClass().getSimpleName() + ").", e);
+            throw new StoreException("Could not " + what + ": " + reason(e), e);
         }
+    }
+
+    /** A sentence for the user; driver messages can be long, so only the kind of failure is named. */
+    static String reason(MongoException e) {
+        if (e instanceof com.mongodb.MongoTimeoutException) {
+            return "the MongoDB server did not answer in time. Is it running and reachable?";
+        }
+        if (e instanceof com.mongodb.MongoSecurityException) {
+            return "the MongoDB server refused the user name or password.";
+        }
+        if (e instanceof com.mongodb.MongoSocketException) {
+            return "the connection to the MongoDB server failed (" + e.getClass().getSimpleName() + ").";
+        }
+        return "the store reported an error (" + e.getClass().getSimpleName() + ", code " + e.getCode() + ").";
     }
 }

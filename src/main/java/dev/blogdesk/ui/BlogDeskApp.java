@@ -30,6 +30,12 @@ public final class BlogDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> {
+            // Log it with its stack; the user gets one readable sentence, never a trace.
+            log.error("Unexpected error on the UI thread", failure);
+            new Alert(Alert.AlertType.ERROR, "Something went wrong: " + failure.getMessage()
+                    + "\nDetails are in the log in " + dataDir.resolve("logs") + ".", ButtonType.OK).show();
+        });
         // Opening the store touches the disk (and maybe the network): not on the FX thread.
         Task<AppContext> opening = new Task<>() {
             @Override
@@ -39,22 +45,28 @@ public final class BlogDeskApp extends Application {
         };
         opening.setOnSucceeded(e -> {
             context = opening.getValue();
-            MainWindow.show(stage, context, getHostServices()::showDocument, Platform::exit);
+            try {
+                MainWindow.show(stage, context, getHostServices()::showDocument, Platform::exit);
+            } catch (RuntimeException failure) {
+                failToStart("BlogDesk cannot open its window", failure);
+            }
         });
-        opening.setOnFailed(e -> {
-            Throwable failure = opening.getException();
-            log.error("BlogDesk could not start", failure);
-            String message = failure instanceof StoreException ? failure.getMessage()
-                    : "BlogDesk could not start: " + failure;
-            Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-            alert.setTitle("BlogDesk");
-            alert.setHeaderText("BlogDesk cannot open its store");
-            alert.showAndWait();
-            Platform.exit();
-        });
+        opening.setOnFailed(e -> failToStart("BlogDesk cannot open its store", opening.getException()));
         Thread t = new Thread(opening, "blogdesk-open-store");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void failToStart(String header, Throwable failure) {
+        log.error("BlogDesk could not start", failure);
+        String message = failure instanceof StoreException ? failure.getMessage()
+                : "BlogDesk could not start: " + failure.getMessage()
+                + "\nDetails are in the log in " + dataDir.resolve("logs") + ".";
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.setTitle("BlogDesk");
+        alert.setHeaderText(header);
+        alert.showAndWait();
+        Platform.exit();
     }
 
     @Override
