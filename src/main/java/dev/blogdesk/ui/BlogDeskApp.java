@@ -30,6 +30,7 @@ public final class BlogDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> {
             // Log it with its stack; the user gets one readable sentence, never a trace.
             log.error("Unexpected error on the UI thread", failure);

@@ -44,7 +44,7 @@ public final class MainWindow {
         MainView.Actions actions = new MainView.Actions() {
             @Override
             public void openSettings() {
-                SettingsDialog.show(stage, new SettingsViewModel(context.settings(), context.dataDir()));
+                SettingsDialog.show(stage, new SettingsViewModel(context.settings(), context.dataDir(), context.store().description()));
             }
 
             @Override

@@ -90,9 +90,12 @@ public final class PostListViewModel {
 
     private void finished(Throwable failure) {
         loading.set(false);
-        error.set(failure == null ? "" : "Could not load posts: " + failure.getMessage());
+        // Store failures already read "Could not list posts: <reason>"; other failures get that prefix here.
+        String problem = failure == null ? "" : failure instanceof dev.blogdesk.store.StoreException
+                ? failure.getMessage() : "Could not load posts: " + failure.getMessage();
+        error.set(problem);
         if (failure != null) {
-            placeholder.set("The posts could not be loaded. " + failure.getMessage());
+            placeholder.set(problem);
         } else if (query.isBlank()) {
             placeholder.set("No posts yet.\nPress Ctrl+N to write your first post.");
         } else {

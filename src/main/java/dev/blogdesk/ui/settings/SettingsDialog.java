@@ -29,9 +29,14 @@ public final class SettingsDialog {
         Label help = new Label();
         help.setWrapText(true);
         help.textProperty().bind(vm.validationProperty());
-        Label restart = new Label("A change takes effect the next time BlogDesk starts.");
+        Label current = new Label(vm.currentStore());
+        current.setWrapText(true);
+        Label restart = new Label("A change takes effect the next time BlogDesk starts. "
+                + "A --mongo-uri given on the command line overrides this setting.");
+        restart.setWrapText(true);
         restart.getStyleClass().add("text-muted");
-        VBox box = new VBox(8, new Label("MongoDB URI"), uri, help, restart);
+        VBox box = new VBox(8, current, new Label("MongoDB URI"), uri, help, restart);
+        box.setPrefWidth(560);
         box.setPadding(new Insets(10));
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);

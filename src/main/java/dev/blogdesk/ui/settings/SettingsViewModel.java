@@ -17,21 +17,24 @@ public final class SettingsViewModel {
     private final Settings settings;
     private final StringProperty mongoUri = new SimpleStringProperty("");
     private final StringBinding validation;
+    private final String currentStore;
 
-    public SettingsViewModel(Settings settings, Path dataDir) {
+    /** @param currentStore where the running BlogDesk keeps posts now (credentials already redacted) */
+    public SettingsViewModel(Settings settings, Path dataDir, String currentStore) {
         this.settings = settings;
+        this.currentStore = currentStore;
         mongoUri.set(settings.mongoUri().orElse(""));
         validation = Bindings.createStringBinding(() -> validate(mongoUri.get(), dataDir), mongoUri);
     }
 
     static String validate(String uri, Path dataDir) {
         if (uri == null || uri.isBlank()) {
-            return "Posts are kept in the embedded store in " + dataDir + ".";
+            return "After a restart, posts are kept in the embedded store in " + dataDir + ".";
         }
         try {
             ConnectionString cs = new ConnectionString(uri.trim());
             String db = cs.getDatabase() == null ? "blogdb" : cs.getDatabase();
-            return "Posts will be kept on " + String.join(", ", cs.getHosts()) + ", database " + db + ".";
+            return "After a restart, posts are kept on " + String.join(", ", cs.getHosts()) + ", database " + db + ".";
         } catch (IllegalArgumentException e) {
             return "Not a valid MongoDB URI: " + MongoUris.scrub(e.getMessage(), uri);
         }
@@ -48,6 +51,11 @@ public final class SettingsViewModel {
         }
         settings.setMongoUri(mongoUri.get());
         settings.save();
+    }
+
+    /** Shown so the dialog never claims a store other than the one in use (--mongo-uri overrides the setting). */
+    public String currentStore() {
+        return "Now using: " + currentStore;
     }
 
     public StringProperty mongoUriProperty() {
