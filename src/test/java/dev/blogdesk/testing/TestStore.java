@@ -51,6 +51,10 @@ public final class TestStore implements AutoCloseable {
         return repository;
     }
 
+    public MongoDatabase database() {
+        return database;
+    }
+
     public MongoCollection<Document> posts() {
         return database.getCollection(MongoPostRepository.COLLECTION);
     }

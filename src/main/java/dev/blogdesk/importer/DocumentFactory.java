@@ -1,0 +1,136 @@
+package dev.blogdesk.importer;
+
+import dev.blogdesk.importer.ImportProblem.Reason;
+import org.bson.BsonBinary;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.bson.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a {@link SourceRow} into the BlogDesk document (DESIGN.md): a deterministic {@code _id} from
+ * source, table and row id (so a re-run finds the same document), the post fields, and
+ * {@code legacy: {source, table, id, checksum}} where the checksum covers the source values, so a
+ * re-run can tell changed rows from unchanged ones.
+ */
+final class DocumentFactory {
+
+    /** MongoDB's limit for one document. */
+    static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+    private static final DocumentCodec CODEC = new DocumentCodec();
+
+    private final String source;
+    private final String table;
+
+    DocumentFactory(String source, String table) {
+        this.source = source;
+        this.table = table;
+    }
+
+    /** The document, or null when the row is too large even without its comments (then a problem is added). */
+    Document build(SourceRow row, Date now, List<ImportProblem> problems) {
+        Document doc = new Document("_id", idFor(row.idText()))
+                .append("title", row.title())
+                .append("content", row.content());
+        if (row.date() != null) {
+            doc.append("date_posted", Date.from(row.date()));
+        }
+        doc.append("updated_at", now).append("version", 1L);
+        if (row.author() != null) {
+            doc.append("author", row.author());
+        }
+        if (!row.tags().isEmpty()) {
+            doc.append("tags", row.tags());
+        }
+        if (!row.comments().isEmpty()) {
+            doc.append("comments", row.comments());
+        }
+        doc.append("legacy", legacy(row));
+
+        // Encoding to measure costs time: only rows that could come near the limit are measured exactly.
+        long bound = 3L * (row.title().length() + row.content().length()) + 64 * 1024;
+        int size = row.comments().isEmpty() && row.rawBytes().isEmpty() && bound < MAX_DOCUMENT_BYTES ? 0 : size(doc);
+        if (size > MAX_DOCUMENT_BYTES && !row.comments().isEmpty()) {
+            List<Document> kept = new ArrayList<>(row.comments());
+            while (!kept.isEmpty() && size > MAX_DOCUMENT_BYTES) {
+                kept.remove(kept.size() - 1);
+                doc.put("comments", kept);
+                size = size(doc);
+            }
+            if (size <= MAX_DOCUMENT_BYTES) {
+                problems.add(new ImportProblem(table, row.id(), Reason.COMMENTS_CAPPED, "Kept " + kept.size() + " of "
+                        + row.comments().size() + " comments; the rest would exceed the 16 MB document limit."));
+            }
+        }
+        if (size > MAX_DOCUMENT_BYTES) {
+            problems.add(new ImportProblem(table, row.id(), Reason.TOO_LARGE,
+                    "The row would be a " + (size / (1024 * 1024)) + " MB document; the limit is 16 MB."));
+            return null;
+        }
+        return doc;
+    }
+
+    private Document legacy(SourceRow row) {
+        Document legacy = new Document("source", source).append("table", table).append("id", row.id())
+                .append("checksum", checksum(row));
+        if (row.dateRaw() != null) {
+            legacy.append("date_raw", row.dateRaw());
+        }
+        if (!row.rawBytes().isEmpty()) {
+            Document raw = new Document();
+            new TreeMap<>(row.rawBytes()).forEach((field, bytes) -> raw.append(field, new Binary(bytes)));
+            legacy.append("raw", raw);
+        }
+        return legacy;
+    }
+
+    ObjectId idFor(String rowId) {
+        byte[] hash = sha256("blogdesk-import\0" + source + "\0" + table + "\0" + rowId);
+        return new ObjectId(java.util.Arrays.copyOf(hash, 12));
+    }
+
+    /** Covers every source value that ends up in the document, so any change in the source changes it. */
+    static String checksum(SourceRow row) {
+        Document values = new Document("title", row.title()).append("content", row.content())
+                .append("date", row.dateRaw()).append("author", row.author()).append("tags", row.tags())
+                .append("comments", row.comments());
+        for (Map.Entry<String, byte[]> raw : new TreeMap<>(row.rawBytes()).entrySet()) {
+            values.append("raw_" + raw.getKey(), new BsonBinary(raw.getValue()));
+        }
+        return HexFormat.of().formatHex(sha256(new RawBsonDocument(values, CODEC).getByteBuffer().array()), 0, 16);
+    }
+
+    /** What verification compares: the stored fields the source determines. */
+    static long contentDigest(Object title, Object content, Object datePosted) {
+        String text = title + "\u0000" + content + "\u0000" + (datePosted instanceof Date d ? d.getTime() : "none");
+        byte[] hash = sha256(text);
+        return java.nio.ByteBuffer.wrap(hash).getLong();
+    }
+
+    static int size(Document doc) {
+        return new RawBsonDocument(doc, CODEC).getByteBuffer().remaining();
+    }
+
+    private static byte[] sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

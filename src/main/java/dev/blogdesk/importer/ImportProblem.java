@@ -1,0 +1,41 @@
+package dev.blogdesk.importer;
+
+/** One row that did not go in as it was, with a stable reason code and what happened to it. */
+public record ImportProblem(String table, Object id, Reason reason, String message) {
+
+    public enum Reason {
+        INVALID_DATE("invalid_date", "imported without date_posted; the original text is kept in legacy.date_raw"),
+        MISSING_DATE("missing_date", "imported without date_posted"),
+        INVALID_UTF8("invalid_utf8", "imported with U+FFFD in place of the bad bytes; the original bytes are kept in legacy.raw"),
+        MISSING_TITLE("missing_title", "imported with an empty title"),
+        MISSING_CONTENT("missing_content", "imported with empty content"),
+        TOO_LARGE("too_large", "skipped: a MongoDB document holds at most 16 MB"),
+        DUPLICATE_ID("duplicate_id", "skipped: an earlier row has the same id and was imported"),
+        MISSING_ID("missing_id", "skipped: the row has no id, so a re-run could not recognise it"),
+        COMMENTS_CAPPED("comments_capped", "imported with only the comments that fit in 16 MB"),
+        UNKNOWN_AUTHOR("unknown_author", "imported without an author: the referenced user does not exist"),
+        VERIFY_MISMATCH("verify_mismatch", "the stored document differs from the source row"),
+        WRITE_FAILED("write_failed", "the store refused the document");
+
+        private final String code;
+        private final String outcome;
+
+        Reason(String code, String outcome) {
+            this.code = code;
+            this.outcome = outcome;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** What the import does with such a row. */
+        public String outcome() {
+            return outcome;
+        }
+
+        public boolean skipsRow() {
+            return this == TOO_LARGE || this == DUPLICATE_ID || this == MISSING_ID;
+        }
+    }
+}

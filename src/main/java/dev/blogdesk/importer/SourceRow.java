@@ -1,0 +1,19 @@
+package dev.blogdesk.importer;
+
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One post as read from the source, before it becomes a document. {@code rawBytes} holds the original
+ * bytes of text fields that were not valid UTF-8, by field name.
+ */
+record SourceRow(Object id, String title, String content, Instant date, String dateRaw, String author,
+                 List<String> tags, List<Document> comments, Map<String, byte[]> rawBytes, List<ImportProblem> problems) {
+
+    String idText() {
+        return String.valueOf(id);
+    }
+}
