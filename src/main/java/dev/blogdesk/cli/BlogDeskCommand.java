@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 /** {@code blogdesk [--data-dir DIR | --mongo-uri URI]} starts the desktop app; subcommands work headless. */
 @Command(name = "blogdesk", mixinStandardHelpOptions = true, versionProvider = BlogDeskCommand.Version.class,
         description = "BlogDesk, a Markdown blog editor on MongoDB. Without a command, starts the desktop app.",
-        subcommands = {ExportCommand.class, SearchCommand.class, ServeCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, SearchCommand.class, ServeCommand.class})
 public final class BlogDeskCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -37,7 +37,8 @@ public final class BlogDeskCommand implements Callable<Integer> {
             return 2;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String message = e instanceof StoreException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            boolean forUsers = e instanceof StoreException || e instanceof dev.blogdesk.importer.ImportException;
+            String message = forUsers ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
             String uri = commandLine.getParseResult().matchedOptionValue("--mongo-uri", null);
             commandLine.getErr().println("blogdesk: " + MongoUris.scrub(message, uri).replace('\n', ' '));
             org.slf4j.LoggerFactory.getLogger(BlogDeskCommand.class).error("Command failed", e);

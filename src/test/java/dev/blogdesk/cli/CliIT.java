@@ -30,6 +30,7 @@ class CliIT {
 
     @TempDir
     Path dataDir;
+    // ImportCliIT sets this to its own folder to reuse run()
 
     record Result(int exit, List<String> stdout, String stderr) {
     }
