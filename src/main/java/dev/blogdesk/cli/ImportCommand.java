@@ -45,7 +45,8 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppContext context = StoreOptions.open(store)) {
-            ImportEngine engine = new ImportEngine(context.store().database(), context.dataDir().resolve("import-work"));
+            ImportEngine engine = new ImportEngine(context.store().database(), context.dataDir().resolve("import-work"),
+                    !context.store().isEmbedded());
             MappingPlan plan = engine.inspect(file, table).plan().withZone(zone);
             AtomicBoolean cancel = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);

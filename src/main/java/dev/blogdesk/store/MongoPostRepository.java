@@ -34,6 +34,11 @@ public final class MongoPostRepository implements PostRepository {
 
     public static final String COLLECTION = "posts";
     static final int EXCERPT_CHARS = 160;
+    /**
+     * Cursors over whole posts fetch this many per round trip. The embedded server does not cap a reply
+     * at 16 MB as MongoDB does, and the driver refuses replies over 48 MB; 32 posts of a few KB are cheap.
+     */
+    public static final int CONTENT_BATCH_SIZE = 32;
 
     private static final Logger log = LoggerFactory.getLogger(MongoPostRepository.class);
     private static final Bson NEWEST_FIRST = Sorts.orderBy(Sorts.descending("date_posted"), Sorts.descending("_id"));
@@ -172,7 +177,7 @@ public final class MongoPostRepository implements PostRepository {
     @Override
     public void exportJson(Consumer<String> sink) {
         call("export posts", () -> {
-            for (Document d : posts.find().sort(NEWEST_FIRST)) {
+            for (Document d : posts.find().sort(NEWEST_FIRST).batchSize(CONTENT_BATCH_SIZE)) {
                 sink.accept(d.toJson(RELAXED));
             }
             return null;

@@ -28,9 +28,12 @@ public final class StoreConnection implements AutoCloseable {
     private final MongoDatabase database;
     private final String description;
     private final MongoPostRepository posts;
+    private final boolean embeddedStore;
 
-    private StoreConnection(EmbeddedMongo embedded, MongoClient client, String databaseName, String description) {
+    private StoreConnection(EmbeddedMongo embedded, MongoClient client, String databaseName, String description,
+                            boolean embeddedStore) {
         this.embedded = embedded;
+        this.embeddedStore = embeddedStore;
         this.client = client;
         this.database = client.getDatabase(databaseName);
         this.description = description;
@@ -46,7 +49,7 @@ public final class StoreConnection implements AutoCloseable {
             EmbeddedMongo embedded = EmbeddedMongo.start(dataDir, 0);
             try {
                 return withIndexes(new StoreConnection(embedded, client(embedded.connectionString(), 3),
-                        DEFAULT_DATABASE, "Embedded store in " + dataDir));
+                        DEFAULT_DATABASE, "Embedded store in " + dataDir, true));
             } catch (RuntimeException e) {
                 embedded.close();
                 throw e;
@@ -58,7 +61,7 @@ public final class StoreConnection implements AutoCloseable {
             }
             log.info("Store of {} is held by a running BlogDesk; using it on port {}", dataDir, port.get());
             return new StoreConnection(null, client("mongodb://127.0.0.1:" + port.get(), 3), DEFAULT_DATABASE,
-                    "Embedded store in " + dataDir + " (shared with the running BlogDesk)");
+                    "Embedded store in " + dataDir + " (shared with the running BlogDesk)", true);
         }
     }
 
@@ -81,7 +84,7 @@ public final class StoreConnection implements AutoCloseable {
                 })
                 .build());
         return withIndexes(new StoreConnection(null, client, databaseName,
-                "MongoDB " + MongoUris.redact(uri) + " (database " + databaseName + ")"));
+                "MongoDB " + MongoUris.redact(uri) + " (database " + databaseName + ")", false));
     }
 
     private static StoreConnection withIndexes(StoreConnection connection) {
@@ -121,6 +124,11 @@ public final class StoreConnection implements AutoCloseable {
     /** Where the posts live, safe to show and log (credentials redacted). */
     public String description() {
         return description;
+    }
+
+    /** True for the embedded store, whether this process runs it or shares another BlogDesk's. */
+    public boolean isEmbedded() {
+        return embeddedStore;
     }
 
     public Optional<EmbeddedMongo> embedded() {

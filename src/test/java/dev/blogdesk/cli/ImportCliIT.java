@@ -116,4 +116,21 @@ class ImportCliIT {
         assertThat(export.stdout().stream().map(l -> Document.parse(l).get("legacy", Document.class).get("id")).distinct().count())
                 .isEqualTo(40_000);
     }
+
+    @Test
+    void benchImportPrintsTheFigureInTheContractFormat() throws Exception {
+        CliIT.Result r = run("bench", "import", "--rows", "3000", "--json", "--work-dir", dir.resolve("bench").toString());
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        Document figure = Document.parse(r.stdout().get(0));
+        assertThat(figure.keySet()).containsExactly("name", "value", "unit", "baseline", "ratio");
+        assertThat(figure.getString("name")).isEqualTo("import.throughput");
+        assertThat(figure.getString("unit")).isEqualTo("docs/s");
+        assertThat(figure.getDouble("value")).isPositive();
+        assertThat(figure.getDouble("ratio")).isCloseTo(figure.getDouble("value") / figure.getDouble("baseline"),
+                org.assertj.core.data.Offset.offset(0.01));
+
+        CliIT.Result unknown = run("bench", "warp-speed");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.stderr()).contains("Unknown benchmark 'warp-speed'");
+    }
 }

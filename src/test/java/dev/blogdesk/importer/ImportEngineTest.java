@@ -44,7 +44,7 @@ class ImportEngineTest {
     void setUp() throws Exception {
         Files.createDirectories(dir.resolve("data"));
         store = TestStore.open(dir.resolve("data"));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"));
+        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer());
     }
 
     @AfterEach

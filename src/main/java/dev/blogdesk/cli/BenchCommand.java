@@ -1,0 +1,72 @@
+package dev.blogdesk.cli;
+
+import dev.blogdesk.bench.BenchResult;
+import dev.blogdesk.bench.ImportBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import (default: all).")
+final class BenchCommand implements Callable<Integer> {
+
+    static final List<String> AVAILABLE = List.of("import");
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Benchmarks to run: ${COMPLETION-CANDIDATES} or all.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--json", description = "One JSON object per figure per line: name, value, unit, baseline, ratio.")
+    boolean json;
+
+    @Option(names = "--rows", defaultValue = "100000", description = "Rows of the generated blog.db (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch folder for generated data (default: a new temp folder, removed afterwards).")
+    Path workDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> selected = names.isEmpty() || names.contains("all") ? AVAILABLE : names;
+        for (String name : selected) {
+            if (!AVAILABLE.contains(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Unknown benchmark '" + name + "' (available: " + String.join(", ", AVAILABLE) + ", all)");
+            }
+        }
+        Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("blogdesk-bench");
+        Logging.init(dir);
+        try {
+            List<BenchResult> results = new ArrayList<>();
+            if (selected.contains("import")) {
+                results.addAll(new ImportBenchmark(dir.resolve("import"), rows, System.err).run());
+            }
+            for (BenchResult r : results) {
+                System.out.println(json ? r.toJson() : r.toLine());
+            }
+            return 0;
+        } finally {
+            if (workDir == null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
