@@ -144,6 +144,11 @@ public final class MongoPostRepository implements PostRepository {
         return summaries(match, skip, limit);
     }
 
+    @Override
+    public List<PostSummary> listImported(String source, int skip, int limit) {
+        return summaries(Filters.eq("legacy.source", source), skip, limit);
+    }
+
     private List<PostSummary> summaries(Bson match, int skip, int limit) {
         List<Bson> pipeline = new ArrayList<>();
         if (match != null) {

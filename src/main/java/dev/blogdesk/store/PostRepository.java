@@ -35,6 +35,9 @@ public interface PostRepository {
      */
     List<PostSummary> search(String text, int skip, int limit);
 
+    /** Posts imported from the legacy source named {@code source} (its file name), newest first. */
+    List<PostSummary> listImported(String source, int skip, int limit);
+
     long count();
 
     /** The stored document as relaxed Extended JSON, exactly as {@link #exportJson} prints it. */

@@ -32,6 +32,7 @@ public final class FlakyRepository implements PostRepository {
     @Override public boolean delete(String id) { check(); return delegate.delete(id); }
     @Override public List<PostSummary> list(int skip, int limit) { check(); return delegate.list(skip, limit); }
     @Override public List<PostSummary> search(String text, int skip, int limit) { check(); return delegate.search(text, skip, limit); }
+    @Override public List<PostSummary> listImported(String source, int skip, int limit) { check(); return delegate.listImported(source, skip, limit); }
     @Override public long count() { check(); return delegate.count(); }
     @Override public Optional<String> findJsonById(String id) { check(); return delegate.findJsonById(id); }
     @Override public void exportJson(Consumer<String> sink) { check(); delegate.exportJson(sink); }

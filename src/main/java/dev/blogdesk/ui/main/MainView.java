@@ -50,6 +50,9 @@ public final class MainView {
 
     /** What the window does that is not the view model's business (dialogs, quitting). */
     public interface Actions {
+        /** Opens the import wizard, checking {@code file} at once when it is not null. */
+        void openImport(java.nio.file.Path file);
+
         void openSettings();
 
         void showAbout();
@@ -84,6 +87,9 @@ public final class MainView {
         searchField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 vm.search().clear();
+                if (postList.importedFromProperty().get() != null) {
+                    postList.show("");
+                }
             }
         });
 
@@ -97,8 +103,13 @@ public final class MainView {
         listCountLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = postList.posts().size();
             String shown = n + (postList.hasMoreProperty().get() ? "+" : "") + (n == 1 ? " post" : " posts");
+            String from = postList.importedFromProperty().get();
+            if (from != null) {
+                shown += " imported from " + from + " (Esc in the search box shows all)";
+            }
             return postList.loadingProperty().get() ? "Loading…" : shown;
-        }, postList.posts(), postList.hasMoreProperty(), postList.loadingProperty()));
+        }, postList.posts(), postList.hasMoreProperty(), postList.loadingProperty(), postList.importedFromProperty()));
+        listCountLabel.setWrapText(true);
 
         postListView.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
             if (syncingSelection || selected == null) {
@@ -135,6 +146,28 @@ public final class MainView {
             return error.isEmpty() ? editor.statusProperty().get() : error;
         }, postList.errorProperty(), editor.statusProperty()));
         storeLabel.setText(vm.storeDescription());
+
+        // Dropping a database file anywhere on the window starts the import wizard with it.
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                java.nio.file.Path file = e.getDragboard().getFiles().get(0).toPath();
+                vm.requestImport(() -> actions.openImport(file));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    @FXML
+    private void onImport() {
+        vm.requestImport(() -> actions.openImport(null));
     }
 
     private void selectCurrent() {

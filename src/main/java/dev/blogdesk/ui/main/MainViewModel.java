@@ -60,6 +60,17 @@ public final class MainViewModel {
         return editor.runAfterConfirmingUnsaved(editor::newPost);
     }
 
+    /** Import asks about unsaved work first: a re-import may update the open post. */
+    public boolean requestImport(Runnable openWizard) {
+        return editor.runAfterConfirmingUnsaved(openWizard);
+    }
+
+    /** After an import: the list shows just the imported posts until the user searches or clears. */
+    public void showImported(String source) {
+        search.clear();
+        postList.showImported(source);
+    }
+
     /** The window is closing: runs {@code quit} once unsaved work is saved or knowingly discarded. */
     public boolean requestQuit(Runnable quit) {
         return editor.runAfterConfirmingUnsaved(quit);

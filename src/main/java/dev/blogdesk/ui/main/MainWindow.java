@@ -4,7 +4,11 @@ import atlantafx.base.theme.PrimerLight;
 import dev.blogdesk.app.AppContext;
 import dev.blogdesk.ui.FxDebouncer;
 import dev.blogdesk.ui.FxDialogService;
+import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.markdown.MarkdownRenderer;
 import dev.blogdesk.ui.FxTaskExecutor;
+import dev.blogdesk.ui.importwizard.ImportWizardView;
+import dev.blogdesk.ui.importwizard.ImportWizardViewModel;
 import dev.blogdesk.ui.settings.SettingsDialog;
 import dev.blogdesk.ui.settings.SettingsViewModel;
 import javafx.application.Application;
@@ -42,6 +46,14 @@ public final class MainWindow {
             onClosed.run();
         };
         MainView.Actions actions = new MainView.Actions() {
+            @Override
+            public void openImport(java.nio.file.Path file) {
+                ImportEngine engine = new ImportEngine(context.store().database(), context.dataDir().resolve("import-work"),
+                        !context.store().isEmbedded());
+                ImportWizardViewModel wizard = new ImportWizardViewModel(engine, executor, new MarkdownRenderer(), vm::showImported);
+                ImportWizardView.show(stage, wizard, openLink, file);
+            }
+
             @Override
             public void openSettings() {
                 SettingsDialog.show(stage, new SettingsViewModel(context.settings(), context.dataDir(), context.store().description()));

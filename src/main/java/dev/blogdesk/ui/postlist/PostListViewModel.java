@@ -30,6 +30,8 @@ public final class PostListViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
     private String query = "";
+    // When set, the list shows the posts of one import instead of a search.
+    private final ReadOnlyStringWrapper importedFrom = new ReadOnlyStringWrapper();
     private long generation;
 
     public PostListViewModel(PostRepository repository, TaskExecutor executor) {
@@ -40,10 +42,23 @@ public final class PostListViewModel {
     /** Replaces the list with the first page of posts matching {@code text} (all posts when blank). */
     public void show(String text) {
         query = text == null ? "" : text;
+        importedFrom.set(null);
+        load();
+    }
+
+    /** Shows only the posts imported from {@code source} (a file name), until the next {@link #show}. */
+    public void showImported(String source) {
+        query = "";
+        importedFrom.set(source);
+        load();
+    }
+
+    private void load() {
         long gen = ++generation;
         String q = query;
+        String from = importedFrom.get();
         loading.set(true);
-        executor.execute(() -> fetch(q, 0), page -> {
+        executor.execute(() -> fetch(q, from, 0), page -> {
             if (gen != generation) {
                 return;
             }
@@ -58,7 +73,7 @@ public final class PostListViewModel {
     }
 
     public void refresh() {
-        show(query);
+        load();
     }
 
     /** Appends the next page; called when the user scrolls to the end of the list. */
@@ -68,9 +83,10 @@ public final class PostListViewModel {
         }
         long gen = generation;
         String q = query;
+        String from = importedFrom.get();
         int skip = posts.size();
         loading.set(true);
-        executor.execute(() -> fetch(q, skip), page -> {
+        executor.execute(() -> fetch(q, from, skip), page -> {
             if (gen != generation) {
                 return;
             }
@@ -84,7 +100,10 @@ public final class PostListViewModel {
         });
     }
 
-    private List<PostSummary> fetch(String q, int skip) {
+    private List<PostSummary> fetch(String q, String from, int skip) {
+        if (from != null) {
+            return repository.listImported(from, skip, PAGE_SIZE);
+        }
         return q.isBlank() ? repository.list(skip, PAGE_SIZE) : repository.search(q, skip, PAGE_SIZE);
     }
 
@@ -96,6 +115,8 @@ public final class PostListViewModel {
         error.set(problem);
         if (failure != null) {
             placeholder.set(problem);
+        } else if (importedFrom.get() != null) {
+            placeholder.set("No posts were imported from " + importedFrom.get() + ".");
         } else if (query.isBlank()) {
             placeholder.set("No posts yet.\nPress Ctrl+N to write your first post.");
         } else {
@@ -122,6 +143,11 @@ public final class PostListViewModel {
 
     public String query() {
         return query;
+    }
+
+    /** The import source the list is limited to, or null. */
+    public ReadOnlyStringProperty importedFromProperty() {
+        return importedFrom.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty placeholderProperty() {

@@ -1,0 +1,387 @@
+package dev.blogdesk.ui.importwizard;
+
+import dev.blogdesk.app.TaskExecutor;
+import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportException;
+import dev.blogdesk.importer.ImportProblem;
+import dev.blogdesk.importer.ImportReport;
+import dev.blogdesk.importer.MappingPlan;
+import dev.blogdesk.importer.SqliteInspector;
+import dev.blogdesk.importer.SqliteSchema;
+import dev.blogdesk.markdown.MarkdownRenderer;
+import dev.blogdesk.markdown.PreviewPage;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * File → Import SQLite blog…: choose the file, check and change the mapping, preview the documents
+ * and what will happen to problem rows, import with progress and cancel, then read (and save) the report.
+ */
+public final class ImportWizardViewModel {
+
+    public enum Page { CHOOSE, MAPPING, PREVIEW, IMPORTING, REPORT }
+
+    /** A source table and its row count, for the mapping page. */
+    public record TableRow(String name, long rows) {
+        @Override
+        public String toString() {
+            return name + "  (" + String.format(Locale.ROOT, "%,d", rows) + " rows)";
+        }
+    }
+
+    public static final String NO_COLUMN = "(none)";
+    static final int SAMPLE_SIZE = 5;
+    private static final JsonWriterSettings PRETTY = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build();
+
+    private final ImportEngine engine;
+    private final TaskExecutor executor;
+    private final MarkdownRenderer renderer;
+    private final Consumer<String> showImported;
+
+    private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.CHOOSE);
+    private final StringProperty path = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+
+    private final ObservableList<TableRow> tables = FXCollections.observableArrayList();
+    private final ObjectProperty<String> table = new SimpleObjectProperty<>();
+    private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private final ObservableList<String> optionalColumns = FXCollections.observableArrayList();
+    private final ObjectProperty<String> titleColumn = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> contentColumn = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> dateColumn = new SimpleObjectProperty<>(NO_COLUMN);
+    private final StringProperty zone = new SimpleStringProperty("UTC");
+    private final BooleanProperty includeAuthor = new SimpleBooleanProperty(true);
+    private final BooleanProperty includeTags = new SimpleBooleanProperty(true);
+    private final BooleanProperty includeComments = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper authorText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tagsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper commentsText = new ReadOnlyStringWrapper("");
+
+    private final ObservableList<Document> samples = FXCollections.observableArrayList();
+    private final ObservableList<String> scan = FXCollections.observableArrayList();
+    private final ObjectProperty<Document> selectedSample = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper sampleJson = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sampleHtml = new ReadOnlyStringWrapper(PreviewPage.wrap("", ""));
+
+    private final ReadOnlyObjectWrapper<ImportReport> report = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
+
+    private SqliteSchema schema;
+    private MappingPlan proposed;
+    private Path file;
+    private AtomicBoolean cancel = new AtomicBoolean();
+    private final BooleanBinding canGoNext;
+
+    public ImportWizardViewModel(ImportEngine engine, TaskExecutor executor, MarkdownRenderer renderer, Consumer<String> showImported) {
+        this.engine = engine;
+        this.executor = executor;
+        this.renderer = renderer;
+        this.showImported = showImported;
+        table.addListener((o, old, now) -> {
+            if (now != null && schema != null && !now.equals(proposed == null ? null : proposed.table())) {
+                proposeFor(now);
+            }
+        });
+        selectedSample.addListener((o, old, doc) -> {
+            sampleJson.set(doc == null ? "" : doc.toJson(PRETTY));
+            sampleHtml.set(doc == null ? PreviewPage.wrap("", "")
+                    : PreviewPage.wrap(doc.getString("title"), renderer.toSafeHtml(doc.getString("content"))));
+        });
+        canGoNext = Bindings.createBooleanBinding(() -> !busy.get() && switch (page.get()) {
+            case CHOOSE -> !path.get().isBlank();
+            case MAPPING -> titleColumn.get() != null && contentColumn.get() != null && zoneIsValid();
+            case PREVIEW -> true;
+            default -> false;
+        }, busy, page, path, titleColumn, contentColumn, zone);
+    }
+
+    // ---- page 1: the file
+
+    /** Checks and inspects the file; on success goes to the mapping page, otherwise says what is wrong. */
+    public void choose(Path chosen) {
+        path.set(chosen.toString());
+        next();
+    }
+
+    public void next() {
+        if (!canGoNext.get()) {
+            return;
+        }
+        switch (page.get()) {
+            case CHOOSE -> inspect(Path.of(path.get().strip()));
+            case MAPPING -> startScan();
+            case PREVIEW -> startImport();
+            default -> { }
+        }
+    }
+
+    public void back() {
+        if (busy.get()) {
+            return;
+        }
+        switch (page.get()) {
+            case MAPPING -> page.set(Page.CHOOSE);
+            case PREVIEW -> page.set(Page.MAPPING);
+            default -> { }
+        }
+    }
+
+    private void inspect(Path chosen) {
+        error.set("");
+        busy.set(true);
+        progressText.set("Checking " + chosen.getFileName() + "…");
+        executor.execute(() -> engine.inspect(chosen, null), inspection -> {
+            busy.set(false);
+            progressText.set("");
+            file = chosen;
+            schema = inspection.schema();
+            tables.setAll(schema.tables().stream().map(t -> new TableRow(t.name(), t.rowCount())).toList());
+            apply(inspection.plan());
+            page.set(Page.MAPPING);
+        }, failure -> {
+            busy.set(false);
+            progressText.set("");
+            error.set(failure instanceof ImportException ? failure.getMessage()
+                    : "BlogDesk could not read this file: " + failure.getMessage());
+        });
+    }
+
+    // ---- page 2: the mapping
+
+    private void proposeFor(String tableName) {
+        try {
+            apply(SqliteInspector.propose(schema, tableName));
+            error.set("");
+        } catch (ImportException e) {
+            // Not post-shaped: let the user pick the columns by hand.
+            SqliteSchema.Table t = schema.table(tableName).orElseThrow();
+            proposed = new MappingPlan(t.name(), t.integerPrimaryKey().map(SqliteSchema.Column::name), "", "", Optional.empty(),
+                    ZoneId.of("UTC"), Optional.empty(), Optional.empty(), Optional.empty());
+            setColumns(t);
+            titleColumn.set(null);
+            contentColumn.set(null);
+            dateColumn.set(NO_COLUMN);
+            describeRelations(proposed);
+            error.set(e.getMessage() + " Choose the columns below.");
+        }
+    }
+
+    private void apply(MappingPlan plan) {
+        proposed = plan;
+        setColumns(schema.table(plan.table()).orElseThrow());
+        table.set(plan.table());
+        titleColumn.set(plan.titleColumn());
+        contentColumn.set(plan.contentColumn());
+        dateColumn.set(plan.dateColumn().orElse(NO_COLUMN));
+        describeRelations(plan);
+    }
+
+    private void setColumns(SqliteSchema.Table t) {
+        // Password and e-mail columns are never offered: they must not end up in posts.
+        List<String> usable = t.columnNames().stream().filter(c -> !SqliteInspector.isPrivate(c)).toList();
+        columns.setAll(usable);
+        optionalColumns.setAll(NO_COLUMN);
+        optionalColumns.addAll(usable);
+    }
+
+    private void describeRelations(MappingPlan plan) {
+        authorText.set(plan.author().map(a -> "Author: " + a.table() + "." + a.nameColumn() + " via " + plan.table() + "." + a.postColumn()
+                + " (never passwords or e-mails)").orElse("Author: none found"));
+        tagsText.set(plan.tags().map(t -> "Tags: " + t.table() + "." + t.nameColumn() + t.joinTable().map(j -> " via " + j).orElse(""))
+                .orElse("Tags: none found"));
+        commentsText.set(plan.comments().map(c -> "Comments: " + c.table() + "." + c.bodyColumn() + " by " + c.table() + "." + c.postColumn())
+                .orElse("Comments: none found"));
+        includeAuthor.set(plan.author().isPresent());
+        includeTags.set(plan.tags().isPresent());
+        includeComments.set(plan.comments().isPresent());
+    }
+
+    private boolean zoneIsValid() {
+        try {
+            ZoneId.of(zone.get().strip());
+            return true;
+        } catch (DateTimeException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    /** The plan as the user set it on the mapping page. */
+    public MappingPlan plan() {
+        Optional<String> date = NO_COLUMN.equals(dateColumn.get()) || dateColumn.get() == null ? Optional.empty() : Optional.of(dateColumn.get());
+        return proposed.withTitle(titleColumn.get()).withContent(contentColumn.get()).withDate(date)
+                .withZone(ZoneId.of(zone.get().strip()))
+                .withAuthor(includeAuthor.get() ? proposed.author() : Optional.empty())
+                .withTags(includeTags.get() ? proposed.tags() : Optional.empty())
+                .withComments(includeComments.get() ? proposed.comments() : Optional.empty());
+    }
+
+    // ---- page 3: preview (a dry run over every row)
+
+    private void startScan() {
+        MappingPlan plan = plan();
+        error.set("");
+        busy.set(true);
+        samples.clear();
+        cancel = new AtomicBoolean();
+        AtomicBoolean mine = cancel;
+        progress.set(-1);
+        progressText.set("Reading every row to find problems…");
+        List<Document> collected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        executor.execute(() -> engine.run(file, plan, true, this::onScanProgress, mine, SAMPLE_SIZE, collected::add), dry -> {
+            busy.set(false);
+            progressText.set("");
+            samples.setAll(collected);
+            selectedSample.set(collected.isEmpty() ? null : collected.get(0));
+            scan.setAll(describeScan(dry));
+            page.set(mine.get() ? Page.MAPPING : Page.PREVIEW);
+        }, this::failed);
+    }
+
+    static List<String> describeScan(ImportReport dry) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%,d rows in %s: %,d new, %,d changed since the last import, %,d unchanged, %,d to skip.",
+                dry.read(), dry.table(), dry.inserted(), dry.updated(), dry.unchanged(), dry.skipped()));
+        dry.relatedRowsRead().forEach((t, n) -> lines.add(String.format(Locale.ROOT, "%,d rows of %s are embedded into the posts.", n, t)));
+        if (dry.problemCounts().isEmpty()) {
+            lines.add("No problems found: every row goes in as it is.");
+        }
+        dry.problemCounts().forEach((reason, n) -> lines.add(String.format(Locale.ROOT, "%,d × %s: %s.", n, reason.code(), reason.outcome())));
+        return lines;
+    }
+
+    // ---- page 4: import
+
+    private void startImport() {
+        MappingPlan plan = plan();
+        page.set(Page.IMPORTING);
+        busy.set(true);
+        cancel = new AtomicBoolean();
+        AtomicBoolean mine = cancel;
+        progress.set(0);
+        progressText.set("Copying the source…");
+        long started = System.nanoTime();
+        executor.execute(() -> engine.run(file, plan, false, (read, written, total) -> onProgress(read, written, total, started), mine, 0, d -> { }),
+                done -> {
+                    busy.set(false);
+                    report.set(done);
+                    problems.setAll(done.problems());
+                    page.set(Page.REPORT);
+                }, failure -> {
+                    failed(failure);
+                    page.set(Page.PREVIEW);
+                });
+    }
+
+    private void onScanProgress(long read, long written, long total) {
+        executor.runOnUi(() -> {
+            progress.set(total == 0 ? -1 : Math.min(1.0, (double) read / total));
+            progressText.set(String.format(Locale.ROOT, "Checked %,d of %,d rows…", read, total));
+        });
+    }
+
+    private void onProgress(long read, long written, long total, long started) {
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        double rate = written / seconds;
+        long eta = rate > 0 && total > written ? Math.round((total - written) / rate) : 0;
+        String text = String.format(Locale.ROOT, "%,d of %,d rows imported · %,.0f rows/s · about %d s left", written, total, rate, eta);
+        executor.runOnUi(() -> {
+            progress.set(total == 0 ? 1 : Math.min(1.0, (double) written / total));
+            progressText.set(text);
+        });
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        progressText.set("");
+        error.set(failure instanceof ImportException ? failure.getMessage() : "The import failed: " + failure.getMessage());
+    }
+
+    /** Stops the scan or the import between batches; what was written stays and a re-run finishes it. */
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    // ---- page 5: report
+
+    public void saveReport(Path target) throws IOException {
+        ImportReport r = report.get();
+        if (r == null) {
+            return;
+        }
+        String text = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? r.toJson() : r.summary() + "\n\n"
+                + String.join("\n", r.problems().stream().map(p -> p.table() + "\t" + p.id() + "\t" + p.reason().code() + "\t" + p.message()).toList());
+        Files.writeString(target, text, StandardCharsets.UTF_8);
+    }
+
+    public void showImportedPosts() {
+        ImportReport r = report.get();
+        if (r != null) {
+            showImported.accept(r.source());
+        }
+    }
+
+    // ---- properties
+
+    public ReadOnlyObjectProperty<Page> pageProperty() { return page.getReadOnlyProperty(); }
+    public StringProperty pathProperty() { return path; }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
+    public BooleanBinding canGoNextProperty() { return canGoNext; }
+    public ObservableList<TableRow> tables() { return tables; }
+    public ObjectProperty<String> tableProperty() { return table; }
+    public ObservableList<String> columns() { return columns; }
+    public ObservableList<String> optionalColumns() { return optionalColumns; }
+    public ObjectProperty<String> titleColumnProperty() { return titleColumn; }
+    public ObjectProperty<String> contentColumnProperty() { return contentColumn; }
+    public ObjectProperty<String> dateColumnProperty() { return dateColumn; }
+    public StringProperty zoneProperty() { return zone; }
+    public BooleanProperty includeAuthorProperty() { return includeAuthor; }
+    public BooleanProperty includeTagsProperty() { return includeTags; }
+    public BooleanProperty includeCommentsProperty() { return includeComments; }
+    public ReadOnlyStringProperty authorTextProperty() { return authorText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty tagsTextProperty() { return tagsText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty commentsTextProperty() { return commentsText.getReadOnlyProperty(); }
+    public ObservableList<Document> samples() { return samples; }
+    public ObservableList<String> scanFindings() { return scan; }
+    public ObjectProperty<Document> selectedSampleProperty() { return selectedSample; }
+    public ReadOnlyStringProperty sampleJsonProperty() { return sampleJson.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty sampleHtmlProperty() { return sampleHtml.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ImportReport> reportProperty() { return report.getReadOnlyProperty(); }
+    public ObservableList<ImportProblem> problems() { return problems; }
+}

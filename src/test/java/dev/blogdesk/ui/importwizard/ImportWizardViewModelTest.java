@@ -1,0 +1,130 @@
+package dev.blogdesk.ui.importwizard;
+
+import dev.blogdesk.app.DirectTaskExecutor;
+import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.markdown.MarkdownRenderer;
+import dev.blogdesk.testing.SqliteFiles;
+import dev.blogdesk.testing.TestStore;
+import dev.blogdesk.ui.importwizard.ImportWizardViewModel.Page;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ImportWizardViewModelTest {
+
+    @TempDir
+    Path dir;
+    TestStore store;
+    ImportWizardViewModel vm;
+    final List<String> shown = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = TestStore.open(Files.createDirectories(dir.resolve("data")));
+        ImportEngine engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), false);
+        vm = new ImportWizardViewModel(engine, new DirectTaskExecutor(), new MarkdownRenderer(), shown::add);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    Path userPostBlog() throws Exception {
+        Path file = dir.resolve("site.db");
+        SqliteFiles.exec(file,
+                "CREATE TABLE user (id INTEGER PRIMARY KEY, username TEXT, email TEXT, password TEXT)",
+                "CREATE TABLE post (id INTEGER PRIMARY KEY, title TEXT, date_posted TEXT, content TEXT, summary TEXT, user_id INTEGER REFERENCES user(id))",
+                "INSERT INTO user VALUES (1, 'corey', 'corey@example.com', '$2b$12$hash')",
+                "INSERT INTO post VALUES (1, 'First', '2018-05-02 19:40:02.427409', '# Hello\n\n**bold**', 'short one', 1)",
+                "INSERT INTO post VALUES (2, 'Second', 'garbage date', 'text', 'short two', 1)");
+        return file;
+    }
+
+    @Test
+    void aBrokenFileStaysOnTheFirstPageWithASpecificMessage() throws Exception {
+        Path junk = dir.resolve("notes.txt");
+        Files.writeString(junk, "hello");
+        vm.choose(junk);
+        assertThat(vm.pageProperty().get()).isEqualTo(Page.CHOOSE);
+        assertThat(vm.errorProperty().get()).contains("notes.txt is not a SQLite database");
+
+        vm.choose(dir.resolve("missing.db"));
+        assertThat(vm.errorProperty().get()).contains("There is no file");
+        assertThat(store.posts().countDocuments()).isZero();
+    }
+
+    @Test
+    void theWholeFlowFromFileToReportAndTheImportedPosts() throws Exception {
+        vm.choose(userPostBlog());
+        assertThat(vm.pageProperty().get()).isEqualTo(Page.MAPPING);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.tables()).extracting(ImportWizardViewModel.TableRow::name, ImportWizardViewModel.TableRow::rows)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("post", 2L), org.assertj.core.groups.Tuple.tuple("user", 1L));
+        assertThat(vm.tableProperty().get()).isEqualTo("post");
+        assertThat(vm.titleColumnProperty().get()).isEqualTo("title");
+        assertThat(vm.contentColumnProperty().get()).isEqualTo("content");
+        assertThat(vm.dateColumnProperty().get()).isEqualTo("date_posted");
+        assertThat(vm.includeAuthorProperty().get()).isTrue();
+        assertThat(vm.authorTextProperty().get()).contains("user.username");
+
+        vm.zoneProperty().set("Not/AZone");
+        assertThat(vm.canGoNextProperty().get()).isFalse();
+        vm.zoneProperty().set("UTC");
+
+        vm.next();
+        assertThat(vm.pageProperty().get()).isEqualTo(Page.PREVIEW);
+        assertThat(store.posts().countDocuments()).as("the preview writes nothing").isZero();
+        assertThat(vm.samples()).hasSize(2);
+        Document first = vm.selectedSampleProperty().get();
+        assertThat(first.getString("author")).isEqualTo("corey");
+        assertThat(vm.sampleJsonProperty().get()).contains("\"date_posted\"").doesNotContain("corey@example.com");
+        assertThat(vm.sampleHtmlProperty().get()).contains("<strong>bold</strong>");
+        assertThat(vm.scanFindings()).anySatisfy(l -> assertThat(l).contains("2 rows in post: 2 new"))
+                .anySatisfy(l -> assertThat(l).contains("1 × invalid_date").contains("imported without date_posted"));
+
+        vm.next();
+        assertThat(vm.pageProperty().get()).isEqualTo(Page.REPORT);
+        assertThat(vm.reportProperty().get().inserted()).isEqualTo(2);
+        assertThat(vm.reportProperty().get().verified()).isTrue();
+        assertThat(vm.problems()).extracting(p -> p.reason().code()).containsExactly("invalid_date");
+        assertThat(store.posts().countDocuments()).isEqualTo(2);
+
+        Path saved = dir.resolve("report.json");
+        vm.saveReport(saved);
+        assertThat(Document.parse(Files.readString(saved)).getInteger("inserted")).isEqualTo(2);
+
+        vm.showImportedPosts();
+        assertThat(shown).containsExactly("site.db");
+    }
+
+    @Test
+    void theUserCanRemapColumnsAndLeaveOutTheAuthor() throws Exception {
+        vm.choose(userPostBlog());
+        vm.contentColumnProperty().set("summary");
+        vm.includeAuthorProperty().set(false);
+        vm.next();
+        vm.next();
+        Document stored = store.posts().find(new Document("legacy.id", 1L)).first();
+        assertThat(stored.getString("content")).isEqualTo("short one");
+        assertThat(stored.containsKey("author")).isFalse();
+    }
+
+    @Test
+    void privateColumnsAreNeverOffered() throws Exception {
+        vm.choose(userPostBlog());
+        vm.tableProperty().set("user");
+        assertThat(vm.columns()).containsExactly("id", "username");
+        assertThat(vm.errorProperty().get()).contains("has no title column");
+        assertThat(vm.canGoNextProperty().get()).isFalse();
+    }
+}
