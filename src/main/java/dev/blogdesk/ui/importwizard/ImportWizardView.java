@@ -138,6 +138,18 @@ public final class ImportWizardView {
         Map<Page, Node> pages = Map.of(Page.CHOOSE, choosePage, Page.MAPPING, mappingPage, Page.PREVIEW, previewPage,
                 Page.IMPORTING, importingPage, Page.REPORT, reportPage);
         pages.forEach((page, node) -> node.visibleProperty().bind(vm.pageProperty().isEqualTo(page)));
+        // Focus follows the page, so Enter goes on and no hidden control keeps the keyboard.
+        vm.pageProperty().addListener((o, old, page) -> javafx.application.Platform.runLater(() -> {
+            if (page == Page.REPORT) {
+                showPostsButton.requestFocus();
+            } else if (page == Page.IMPORTING) {
+                cancelButton.requestFocus();
+            } else if (page == Page.CHOOSE) {
+                pathField.requestFocus();
+            } else {
+                nextButton.requestFocus();
+            }
+        }));
 
         // 1. choose
         pathField.textProperty().bindBidirectional(vm.pathProperty());
@@ -180,6 +192,10 @@ public final class ImportWizardView {
         zoneCombo.getItems().setAll(ZoneId.getAvailableZoneIds().stream().sorted().toList());
         zoneCombo.getItems().add(0, "UTC");
         zoneCombo.valueProperty().bindBidirectional(vm.zoneProperty());
+        // Column names contain underscores: they are text, not mnemonics.
+        for (CheckBox check : new CheckBox[] {authorCheck, tagsCheck, commentsCheck}) {
+            check.setMnemonicParsing(false);
+        }
         authorCheck.textProperty().bind(vm.authorTextProperty());
         authorCheck.selectedProperty().bindBidirectional(vm.includeAuthorProperty());
         tagsCheck.textProperty().bind(vm.tagsTextProperty());

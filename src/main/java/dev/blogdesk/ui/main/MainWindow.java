@@ -51,7 +51,13 @@ public final class MainWindow {
                 ImportEngine engine = new ImportEngine(context.store().database(), context.dataDir().resolve("import-work"),
                         !context.store().isEmbedded());
                 ImportWizardViewModel wizard = new ImportWizardViewModel(engine, executor, new MarkdownRenderer(), vm::showImported);
-                ImportWizardView.show(stage, wizard, openLink, file);
+                Stage wizardStage = ImportWizardView.show(stage, wizard, openLink, file);
+                // However the wizard is closed, the list must show what the import wrote.
+                wizardStage.setOnHidden(e -> {
+                    if (wizard.reportProperty().get() != null) {
+                        vm.postList().refresh();
+                    }
+                });
             }
 
             @Override
