@@ -62,12 +62,21 @@ final class DocumentFactory {
         long bound = 3L * (row.title().length() + row.content().length()) + 64 * 1024;
         int size = row.comments().isEmpty() && row.rawBytes().isEmpty() && bound < MAX_DOCUMENT_BYTES ? 0 : size(doc);
         if (size > MAX_DOCUMENT_BYTES && !row.comments().isEmpty()) {
-            List<Document> kept = new ArrayList<>(row.comments());
-            while (!kept.isEmpty() && size > MAX_DOCUMENT_BYTES) {
-                kept.remove(kept.size() - 1);
-                doc.put("comments", kept);
-                size = size(doc);
+            // Keep the oldest comments that fit: measure each once instead of re-encoding the post per comment.
+            doc.put("comments", List.of());
+            long total = size(doc);
+            List<Document> kept = new ArrayList<>();
+            for (Document comment : row.comments()) {
+                // array element: type byte + decimal index key + NUL + the comment itself
+                long element = 2 + Integer.toString(kept.size()).length() + size(comment);
+                if (total + element > MAX_DOCUMENT_BYTES) {
+                    break;
+                }
+                total += element;
+                kept.add(comment);
             }
+            doc.put("comments", kept);
+            size = size(doc);
             if (size <= MAX_DOCUMENT_BYTES) {
                 problems.add(new ImportProblem(table, row.id(), Reason.COMMENTS_CAPPED, "Kept " + kept.size() + " of "
                         + row.comments().size() + " comments; the rest would exceed the 16 MB document limit."));

@@ -309,6 +309,26 @@ class ImportEngineTest {
     }
 
     @Test
+    void commentsThatWouldExceedTheDocumentLimitAreCappedAndReported() throws Exception {
+        Path file = dir.resolve("chatty.db");
+        SqliteFiles.exec(file, "CREATE TABLE post (id INTEGER PRIMARY KEY, title TEXT, content TEXT, date_posted TEXT)",
+                "CREATE TABLE comment (id INTEGER PRIMARY KEY, post_id INTEGER REFERENCES post(id), body TEXT)",
+                "INSERT INTO post VALUES (1, 'Popular', 'x', '2020-01-01'), (2, 'Quiet', 'y', '2020-01-02')",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20) "
+                        + "INSERT INTO comment (post_id, body) SELECT 1, printf('%.*c', 1000000, 'c') FROM n",
+                "INSERT INTO comment (post_id, body) VALUES (2, 'one small comment')");
+        ImportReport report = run(file);
+        assertThat(report.inserted()).isEqualTo(2);
+        assertThat(report.skipped()).isZero();
+        assertThat(codes(report)).containsExactly("comments_capped:1");
+        assertThat(report.problems().get(0).message()).matches("Kept 1[0-9] of 20 comments.*");
+        int kept = stored("post", 1L).getList("comments", Document.class).size();
+        assertThat(kept).isBetween(10, 16);
+        assertThat(stored("post", 2L).getList("comments", Document.class)).hasSize(1);
+        assertThat(report.verified()).isTrue();
+    }
+
+    @Test
     void duplicateAndMissingIdsAreSkippedWithAReason() throws Exception {
         Path file = dir.resolve("dupes.db");
         SqliteFiles.exec(file, "CREATE TABLE post (id INTEGER, title TEXT, content TEXT, date_posted TEXT)",
