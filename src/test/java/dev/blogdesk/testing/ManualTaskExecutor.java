@@ -1,5 +1,6 @@
 package dev.blogdesk.testing;
 
+import dev.blogdesk.app.DirectTaskExecutor;
 import dev.blogdesk.app.TaskExecutor;
 
 import java.util.ArrayList;
@@ -11,19 +12,11 @@ import java.util.function.Consumer;
 public final class ManualTaskExecutor implements TaskExecutor {
 
     private final List<Runnable> pending = new ArrayList<>();
+    private final DirectTaskExecutor direct = new DirectTaskExecutor();
 
     @Override
     public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        pending.add(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        });
+        pending.add(() -> direct.execute(work, onSuccess, onFailure));
     }
 
     @Override

@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The post list: summaries only, newest first, one page at a time. Showing a new query starts a new
@@ -54,22 +55,8 @@ public final class PostListViewModel {
     }
 
     private void load() {
-        long gen = ++generation;
-        String q = query;
-        String from = importedFrom.get();
-        loading.set(true);
-        executor.execute(() -> fetch(q, from, 0), page -> {
-            if (gen != generation) {
-                return;
-            }
-            posts.setAll(page);
-            hasMore.set(page.size() == PAGE_SIZE);
-            finished(null);
-        }, failure -> {
-            if (gen == generation) {
-                finished(failure);
-            }
-        });
+        ++generation;
+        fetchPage(0, posts::setAll);
     }
 
     public void refresh() {
@@ -81,16 +68,20 @@ public final class PostListViewModel {
         if (loading.get() || !hasMore.get()) {
             return;
         }
+        fetchPage(posts.size(), posts::addAll);
+    }
+
+    /** Fetches a page for the current generation; {@code apply} runs only if no newer load started meanwhile. */
+    private void fetchPage(int skip, Consumer<List<PostSummary>> apply) {
         long gen = generation;
         String q = query;
         String from = importedFrom.get();
-        int skip = posts.size();
         loading.set(true);
         executor.execute(() -> fetch(q, from, skip), page -> {
             if (gen != generation) {
                 return;
             }
-            posts.addAll(page);
+            apply.accept(page);
             hasMore.set(page.size() == PAGE_SIZE);
             finished(null);
         }, failure -> {
