@@ -8,6 +8,8 @@ public interface DialogService {
 
     enum UnsavedChoice { SAVE, DISCARD, CANCEL }
 
+    enum RestoreChoice { RESTORE, DISCARD, LATER }
+
     /** The current post has unsaved changes: save them, throw them away, or stay. */
     UnsavedChoice askUnsavedChanges(String postTitle);
 
@@ -17,4 +19,13 @@ public interface DialogService {
     Optional<String> choose(String title, String message, List<String> choices);
 
     void showError(String title, String message);
+
+    /**
+     * After a crash: an unsaved draft of {@code postTitle} was found. {@code differences} says what it
+     * changed compared with the stored post (a unified diff, or a sentence when there is none).
+     */
+    RestoreChoice askRestoreDraft(String postTitle, String savedAt, String differences);
+
+    /** Shows two versions of a post side by side: the user's and the stored one. */
+    void showComparison(String title, String mine, String theirs);
 }

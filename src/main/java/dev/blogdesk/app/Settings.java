@@ -52,8 +52,21 @@ public final class Settings {
         }
     }
 
+    /** A user-interface setting (theme, window size, ...), or {@code fallback} when not set. */
+    public String get(String key, String fallback) {
+        return values.getProperty(key, fallback);
+    }
+
+    public void set(String key, String value) {
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.setProperty(key, value);
+        }
+    }
+
     /** Writes atomically: a crash leaves the old file or the new one, never half of one. */
-    public void save() throws IOException {
+    public synchronized void save() throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(FILE + ".tmp");
         Files.deleteIfExists(tmp);

@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
 import java.util.List;
@@ -15,6 +16,9 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    // Rendering one block at a time: flexmark starts with links suppressed until a whole Document is
+    // rendered; this option starts it with links on, so a block alone renders its links.
+    private final HtmlRenderer blockRenderer;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
     public MarkdownRenderer() {
@@ -29,6 +33,17 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options).build();
+        MutableDataSet blockOptions = new MutableDataSet(options);
+        blockOptions.set(HtmlRenderer.DO_NOT_RENDER_LINKS, true);
+        blockRenderer = HtmlRenderer.builder(blockOptions).build();
+    }
+
+    Node parse(String markdown) {
+        return parser.parse(markdown);
+    }
+
+    String renderNode(Node node) {
+        return blockRenderer.render(node);
     }
 
     /** The body HTML of {@code markdown}, with anything that could run script removed. */

@@ -18,12 +18,29 @@ public final class PreviewPage {
             th { background: #f6f8fa; }
             blockquote { margin: 0; padding: 0 1em; color: #59636e; border-left: .25em solid #d1d9e0; }
             img { max-width: 100%; }
+            img:not([src]), img[src=""] { display: inline-block; min-width: 2em; min-height: 1em; border: 1px dashed #d1d9e0; }
             li.task-list-item { list-style: none; }
             a { color: #0969da; }
             .empty { color: #59636e; font-style: italic; }
             """;
 
+    /** Dark theme: the preview follows the application's theme. */
+    private static final String DARK = """
+            body { color: #e6edf3; background: #0d1117; }
+            h1, h2, h3, th, td { border-color: #3d444d; }
+            code { background: #262c36; }
+            pre, th { background: #151b23; }
+            blockquote { color: #9198a1; border-left-color: #3d444d; }
+            a { color: #4493f8; }
+            .empty { color: #9198a1; }
+            """;
+
     private PreviewPage() {
+    }
+
+    public static String wrap(String title, String safeBody, boolean dark) {
+        String page = wrap(title, safeBody);
+        return dark ? page.replace("</style>", DARK + "</style>") : page;
     }
 
     /**
@@ -31,12 +48,14 @@ public final class PreviewPage {
      * @param safeBody  HTML already passed through {@link HtmlSanitizer}
      */
     public static String wrap(String title, String safeBody) {
-        String body = safeBody == null || safeBody.isBlank() ? "<p class=\"empty\">Nothing to preview yet.</p>" : safeBody;
+        boolean empty = safeBody == null || safeBody.isBlank();
+        String placeholder = empty ? "<p class=\"empty\">Nothing to preview yet.</p>" : "";
+        String body = empty ? "" : safeBody;
         String heading = title == null || title.isBlank() ? "" : "<h1 class=\"post-title\">" + escape(title) + "</h1>";
         // The CSP is a second lock: the WebView also runs with JavaScript disabled.
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'; object-src 'none'\">"
-                + "<style>" + STYLE + "</style></head><body>" + heading + body + "</body></html>";
+                + "<style>" + STYLE + "</style></head><body>" + heading + placeholder + "<div id=\"content\">" + body + "</div></body></html>";
     }
 
     static String escape(String text) {

@@ -130,6 +130,20 @@ public final class MongoPostRepository implements PostRepository {
     }
 
     @Override
+    public Optional<DeletedPost> deleteForUndo(String id) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        Document doc = call("delete the post", () -> posts.findOneAndDelete(Filters.eq("_id", new ObjectId(id))));
+        return Optional.ofNullable(doc).map(d -> new DeletedPost(id, stringOf(d, "title"), d));
+    }
+
+    @Override
+    public void restore(DeletedPost deleted) {
+        call("restore the post", () -> posts.insertOne(deleted.document()).wasAcknowledged());
+    }
+
+    @Override
     public List<PostSummary> list(int skip, int limit) {
         return summaries(null, skip, limit);
     }

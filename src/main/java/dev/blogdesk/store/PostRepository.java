@@ -26,6 +26,12 @@ public interface PostRepository {
     /** @return true if a post was deleted */
     boolean delete(String id);
 
+    /** Deletes the post and returns everything it held, so {@link #restore} can undo the delete. */
+    Optional<DeletedPost> deleteForUndo(String id);
+
+    /** Puts a deleted post back exactly as it was (same id, all fields). */
+    void restore(DeletedPost deleted);
+
     /** Newest first. */
     List<PostSummary> list(int skip, int limit);
 

@@ -5,6 +5,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
 import java.util.ArrayList;
@@ -60,6 +61,49 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showError(String title, String message) {
         alert(Alert.AlertType.ERROR, title, title, message, ButtonType.OK).showAndWait();
+    }
+
+    @Override
+    public RestoreChoice askRestoreDraft(String postTitle, String savedAt, String differences) {
+        ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard Draft", ButtonBar.ButtonData.NO);
+        ButtonType later = new ButtonType("Decide Later", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, "Unsaved draft found",
+                "BlogDesk closed before “" + postTitle + "” was saved.",
+                "The draft was written at " + savedAt + ". Restore it into the editor (nothing is saved until you save), "
+                        + "or discard it. What it changes:", restore, discard, later);
+        TextArea diff = new TextArea(differences);
+        diff.setEditable(false);
+        diff.setPrefRowCount(14);
+        diff.setPrefColumnCount(80);
+        diff.getStyleClass().add("markdown-area");
+        alert.getDialogPane().setExpandableContent(diff);
+        alert.getDialogPane().setExpanded(true);
+        ButtonType answer = alert.showAndWait().orElse(later);
+        return answer == restore ? RestoreChoice.RESTORE : answer == discard ? RestoreChoice.DISCARD : RestoreChoice.LATER;
+    }
+
+    @Override
+    public void showComparison(String title, String mine, String theirs) {
+        TextArea left = new TextArea(mine);
+        TextArea right = new TextArea(theirs);
+        for (TextArea area : new TextArea[] {left, right}) {
+            area.setEditable(false);
+            area.setWrapText(true);
+            area.getStyleClass().add("markdown-area");
+        }
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(4);
+        grid.add(new Label("Your version (in the editor)"), 0, 0);
+        grid.add(new Label("The stored version"), 1, 0);
+        grid.add(left, 0, 1);
+        grid.add(right, 1, 1);
+        grid.setPrefSize(900, 460);
+        Alert alert = alert(Alert.AlertType.INFORMATION, title, title, "", ButtonType.CLOSE);
+        alert.getDialogPane().setContent(grid);
+        alert.setResizable(true);
+        alert.showAndWait();
     }
 
     private Alert alert(Alert.AlertType type, String title, String header, String message, ButtonType... buttons) {

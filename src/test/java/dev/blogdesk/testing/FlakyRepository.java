@@ -30,6 +30,8 @@ public final class FlakyRepository implements PostRepository {
     @Override public Post update(Post post) { check(); return delegate.update(post); }
     @Override public Post overwrite(Post post) { check(); return delegate.overwrite(post); }
     @Override public boolean delete(String id) { check(); return delegate.delete(id); }
+    @Override public Optional<dev.blogdesk.store.DeletedPost> deleteForUndo(String id) { check(); return delegate.deleteForUndo(id); }
+    @Override public void restore(dev.blogdesk.store.DeletedPost deleted) { check(); delegate.restore(deleted); }
     @Override public List<PostSummary> list(int skip, int limit) { check(); return delegate.list(skip, limit); }
     @Override public List<PostSummary> search(String text, int skip, int limit) { check(); return delegate.search(text, skip, limit); }
     @Override public List<PostSummary> listImported(String source, int skip, int limit) { check(); return delegate.listImported(source, skip, limit); }

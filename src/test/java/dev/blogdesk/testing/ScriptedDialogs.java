@@ -10,6 +10,9 @@ import java.util.Optional;
 public final class ScriptedDialogs implements DialogService {
 
     public UnsavedChoice unsavedAnswer = UnsavedChoice.CANCEL;
+    public RestoreChoice restoreAnswer = RestoreChoice.LATER;
+    public final List<String> chooseAnswers = new ArrayList<>();
+    public String lastDifferences;
     public boolean deleteAnswer;
     public String chooseAnswer;
     public final List<String> asked = new ArrayList<>();
@@ -30,7 +33,22 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<String> choose(String title, String message, List<String> choices) {
         asked.add("choose:" + title);
+        if (!chooseAnswers.isEmpty()) {
+            return Optional.ofNullable(chooseAnswers.remove(0));
+        }
         return Optional.ofNullable(chooseAnswer);
+    }
+
+    @Override
+    public RestoreChoice askRestoreDraft(String postTitle, String savedAt, String differences) {
+        asked.add("restore:" + postTitle);
+        lastDifferences = differences;
+        return restoreAnswer;
+    }
+
+    @Override
+    public void showComparison(String title, String mine, String theirs) {
+        asked.add("compare:" + mine.length() + ":" + theirs.length());
     }
 
     @Override

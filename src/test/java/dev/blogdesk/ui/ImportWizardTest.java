@@ -70,7 +70,7 @@ class ImportWizardTest {
                 "INSERT INTO post VALUES (2, 'Imported two', 'not a date', 'Second', 1)",
                 "INSERT INTO post VALUES (3, 'Imported three', '2018-05-04T10:00:00Z', 'Third', 1)");
 
-        robot.push(KeyCode.CONTROL, KeyCode.I);
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I);
         waitUntil(() -> robot.lookup("#pathField").tryQuery().isPresent());
 
         // A broken file first: a specific message, still on the first page.

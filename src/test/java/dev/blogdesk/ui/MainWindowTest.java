@@ -11,7 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.web.WebEngine;
@@ -140,7 +140,7 @@ class MainWindowTest {
 
         robot.clickOn("Older post");
         waitUntil(() -> older.id().equals(vm.editor().currentIdProperty().get()));
-        robot.clickOn("#contentArea").push(KeyCode.END).write(" plus more");
+        robot.clickOn("#contentArea").push(KeyCode.CONTROL, KeyCode.END).write(" plus more");
         waitUntil(() -> vm.editor().isDirty());
 
         robot.clickOn("Newer post");
@@ -148,7 +148,7 @@ class MainWindowTest {
         robot.clickOn(dialogButton(robot, "Cancel"));
         waitUntil(() -> robot.lookup(".dialog-pane").queryAll().isEmpty());
         assertThat(vm.editor().currentIdProperty().get()).isEqualTo(older.id());
-        assertThat(robot.lookup("#contentArea").queryAs(TextArea.class).getText()).isEqualTo("old text plus more");
+        assertThat(robot.lookup("#contentArea").queryAs(CodeArea.class).getText()).isEqualTo("old text plus more");
         assertThat(list(robot).getSelectionModel().getSelectedItem().id()).isEqualTo(older.id());
 
         robot.clickOn("Newer post");
@@ -156,7 +156,7 @@ class MainWindowTest {
         robot.clickOn(dialogButton(robot, "Save"));
         waitUntil(() -> newer.id().equals(vm.editor().currentIdProperty().get()));
         assertThat(repo().findById(older.id()).orElseThrow().content()).isEqualTo("old text plus more");
-        waitUntil(() -> robot.lookup("#contentArea").queryAs(TextArea.class).getText().equals("new text"));
+        waitUntil(() -> robot.lookup("#contentArea").queryAs(CodeArea.class).getText().equals("new text"));
     }
 
     @Test
@@ -170,7 +170,7 @@ class MainWindowTest {
 
                 <a href="javascript:document.body.setAttribute('data-pwned', 'href')">bad</a> and [a link](https://example.com/page)
                 """;
-        robot.interact(() -> robot.lookup("#contentArea").queryAs(TextArea.class).setText(hostile));
+        robot.interact(() -> robot.lookup("#contentArea").queryAs(CodeArea.class).replaceText(hostile));
 
         WebEngine engine = preview(robot);
         waitUntil(() -> loaded(engine) && engine.getDocument().getElementsByTagName("a").getLength() > 0);
@@ -189,6 +189,10 @@ class MainWindowTest {
                 if ("https://example.com/page".equals(a.getAttribute("href"))) {
                     link = a;
                 }
+            }
+            if (link == null) {
+                throw new AssertionError("anchors: " + anchors.getLength() + " html: "
+                        + engine.executeScript("document.documentElement.outerHTML"));
             }
             MouseEvent click = (MouseEvent) ((DocumentEvent) doc).createEvent("MouseEvents");
             click.initMouseEvent("click", true, true, (AbstractView) null, 1, 0, 0, 0, 0,

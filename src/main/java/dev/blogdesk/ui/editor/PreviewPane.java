@@ -7,7 +7,6 @@ import javafx.scene.web.WebView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.w3c.dom.events.EventTarget;
 
 import java.util.function.Consumer;
@@ -23,6 +22,7 @@ public final class PreviewPane {
     private PreviewPane() {
     }
 
+    /** Shows a whole HTML page that changes now and then (the import wizard's sample). */
     public static void bind(WebView view, ObservableStringValue html, Consumer<String> openLink) {
         WebEngine engine = view.getEngine();
         engine.setJavaScriptEnabled(false);
@@ -32,31 +32,42 @@ public final class PreviewPane {
                 redirectLinks(engine, openLink);
             }
         });
-        // Backstop for navigations not started by a click (e.g. a meta refresh that slipped through).
-        engine.locationProperty().addListener((obs, old, location) -> {
-            if (location != null && !location.isEmpty() && !location.startsWith("about:")) {
-                log.info("Preview tried to navigate away; reloading the post instead");
-                javafx.application.Platform.runLater(() -> engine.loadContent(html.get()));
-            }
-        });
+        refuseNavigation(engine, html::get);
         engine.loadContent(html.get());
         html.addListener((obs, old, now) -> engine.loadContent(now));
     }
 
-    private static void redirectLinks(WebEngine engine, Consumer<String> openLink) {
+    /** Backstop for navigations not started by a click (e.g. a meta refresh that slipped through). */
+    static void refuseNavigation(WebEngine engine, java.util.function.Supplier<String> currentPage) {
+        engine.locationProperty().addListener((obs, old, location) -> {
+            if (location != null && !location.isEmpty() && !location.startsWith("about:")) {
+                log.info("Preview tried to navigate away; reloading the post instead");
+                javafx.application.Platform.runLater(() -> engine.loadContent(currentPage.get()));
+            }
+        });
+    }
+
+    /**
+     * One click listener on the document (so blocks patched in later are covered too): a click on a
+     * link never navigates the preview; http(s) and mailto links open in the system browser.
+     */
+    static void redirectLinks(WebEngine engine, Consumer<String> openLink) {
         if (engine.getDocument() == null) {
             return;
         }
-        NodeList anchors = engine.getDocument().getElementsByTagName("a");
-        for (int i = 0; i < anchors.getLength(); i++) {
-            Element a = (Element) anchors.item(i);
-            ((EventTarget) a).addEventListener("click", event -> {
-                event.preventDefault();
-                String href = a.getAttribute("href");
-                if (href != null && (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("mailto:"))) {
-                    openLink.accept(href);
-                }
-            }, false);
-        }
+        ((EventTarget) engine.getDocument()).addEventListener("click", event -> {
+            org.w3c.dom.Node node = (org.w3c.dom.Node) event.getTarget();
+            while (node != null && !LivePreview.isAnchor(node)) {
+                node = node.getParentNode();
+            }
+            if (node == null) {
+                return;
+            }
+            event.preventDefault();
+            String href = ((Element) node).getAttribute("href");
+            if (href != null && (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("mailto:"))) {
+                openLink.accept(href);
+            }
+        }, false);
     }
 }

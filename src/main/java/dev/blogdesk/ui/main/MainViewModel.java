@@ -4,6 +4,10 @@ import dev.blogdesk.app.Debouncer;
 import dev.blogdesk.app.DialogService;
 import dev.blogdesk.app.TaskExecutor;
 import dev.blogdesk.markdown.MarkdownRenderer;
+import dev.blogdesk.app.DraftJournal;
+import dev.blogdesk.app.TextDiff;
+import dev.blogdesk.markdown.PreviewRenderer;
+import dev.blogdesk.store.Post;
 import dev.blogdesk.store.PostRepository;
 import dev.blogdesk.ui.editor.EditorViewModel;
 import dev.blogdesk.ui.postlist.PostListViewModel;
@@ -11,7 +15,10 @@ import dev.blogdesk.ui.search.SearchViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The main window: post list + search + editor, and the rules that tie them together. */
 public final class MainViewModel {
@@ -22,12 +29,22 @@ public final class MainViewModel {
     private final String storeDescription;
     private final StringBinding windowTitle;
 
+    private final PostRepository repository;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final DraftJournal journal;
+
     public MainViewModel(PostRepository repository, TaskExecutor executor, DialogService dialogs,
-                         Debouncer searchDebouncer, Debouncer previewDebouncer, String storeDescription) {
+                         Debouncer searchDebouncer, Debouncer journalDebouncer, DraftJournal journal, String storeDescription) {
+        this.repository = repository;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.journal = journal;
         this.storeDescription = storeDescription;
         postList = new PostListViewModel(repository, executor);
         search = new SearchViewModel(postList, searchDebouncer);
-        editor = new EditorViewModel(repository, executor, dialogs, previewDebouncer, new MarkdownRenderer());
+        editor = new EditorViewModel(repository, executor, dialogs, journalDebouncer,
+                new PreviewRenderer(new MarkdownRenderer()), journal);
         editor.setOnSaved(saved -> postList.refresh());
         editor.setOnDeleted(id -> postList.refresh());
         windowTitle = Bindings.createStringBinding(() -> {
@@ -39,9 +56,56 @@ public final class MainViewModel {
         }, editor.openProperty(), editor.titleProperty(), editor.dirtyProperty());
     }
 
-    /** Loads the first page of the list. */
+    /** Loads the first page of the list, then offers to restore drafts a crash left behind. */
     public void start() {
+        start(null);
+    }
+
+    /** As {@link #start()}, and reopens {@code lastPostId} (the post open when BlogDesk last closed) if no draft is restored. */
+    public void start(String lastPostId) {
         postList.show(search.textProperty().get());
+        offerDraftRecovery(lastPostId);
+    }
+
+    private record Recovery(DraftJournal.Draft draft, Optional<Post> stored, String differences) {
+    }
+
+    /**
+     * Every draft in the journal is offered: restore (into the editor; only one can be open, the
+     * others are offered again next time), discard, or decide later. The diffs are built off the FX thread.
+     */
+    void offerDraftRecovery(String lastPostId) {
+        executor.execute(() -> {
+            List<Recovery> found = new ArrayList<>();
+            for (DraftJournal.Draft d : journal.list()) {
+                Optional<Post> post = d.postId() == null ? Optional.empty() : repository.findById(d.postId());
+                String storedText = post.map(p -> p.title() + "\n\n" + p.content()).orElse("");
+                String label = post.isPresent() ? "stored version" : d.postId() == null ? "(never saved)" : "(deleted since)";
+                found.add(new Recovery(d, post, TextDiff.describe(label, storedText, "your draft", d.title() + "\n\n" + d.content())));
+            }
+            return found;
+        }, found -> {
+            boolean restored = false;
+            for (Recovery r : found) {
+                String name = r.draft().title().isBlank() ? "Untitled post" : r.draft().title();
+                String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .format(r.draft().savedAt().atZone(java.time.ZoneId.systemDefault()));
+                switch (dialogs.askRestoreDraft(name, when, r.differences())) {
+                    case RESTORE -> {
+                        if (!restored) {
+                            editor.restore(r.draft(), r.stored());
+                            restored = true;
+                        }
+                    }
+                    case DISCARD -> journal.deleteAsync(r.draft().key());
+                    default -> { }
+                }
+            }
+            if (!restored && lastPostId != null && !lastPostId.isBlank()) {
+                editor.openQuietly(lastPostId);
+            }
+        }, failure -> dialogs.showError("Unsaved drafts could not be checked", failure.getMessage()
+                + "\nThey are still in the drafts folder of the data folder."));
     }
 
     /**

@@ -1,30 +1,44 @@
 package dev.blogdesk.ui.main;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.blogdesk.app.AppContext;
-import dev.blogdesk.ui.FxDebouncer;
-import dev.blogdesk.ui.FxDialogService;
+import dev.blogdesk.app.DraftJournal;
+import dev.blogdesk.app.Settings;
 import dev.blogdesk.importer.ImportEngine;
 import dev.blogdesk.markdown.MarkdownRenderer;
+import dev.blogdesk.ui.FxDebouncer;
+import dev.blogdesk.ui.FxDialogService;
 import dev.blogdesk.ui.FxTaskExecutor;
 import dev.blogdesk.ui.importwizard.ImportWizardView;
 import dev.blogdesk.ui.importwizard.ImportWizardViewModel;
 import dev.blogdesk.ui.settings.SettingsDialog;
 import dev.blogdesk.ui.settings.SettingsViewModel;
 import javafx.application.Application;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.SplitPane;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.File;
+
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Builds the main window on a stage: the one place the UI objects are wired together. */
 public final class MainWindow {
 
     static final Duration SEARCH_DEBOUNCE = Duration.millis(200);
-    static final Duration PREVIEW_DEBOUNCE = Duration.millis(150);
+    /** Drafts reach the disk at most about a second after the last keystroke. */
+    static final Duration JOURNAL_DEBOUNCE = Duration.millis(800);
+    private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
     private MainWindow() {
     }
@@ -34,20 +48,34 @@ public final class MainWindow {
      * closing (unsaved changes saved or discarded); {@code openLink} opens a link clicked in the preview.
      */
     public static MainViewModel show(Stage stage, AppContext context, Consumer<String> openLink, Runnable onClosed) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Settings settings = context.settings();
         FxTaskExecutor executor = new FxTaskExecutor(2);
-        FxDialogService dialogs = new FxDialogService(() -> stage);
-        MainViewModel vm = new MainViewModel(context.store().posts(), executor, dialogs,
-                new FxDebouncer(SEARCH_DEBOUNCE), new FxDebouncer(PREVIEW_DEBOUNCE), context.store().description());
+        Runnable persist = () -> executor.execute(() -> {
+            settings.save();
+            return null;
+        }, ok -> { }, failure -> log.warn("Settings not saved: {}", failure.getMessage()));
+        AppearanceViewModel appearance = new AppearanceViewModel(settings, persist);
+        applyTheme(appearance.darkProperty().get());
+        appearance.darkProperty().addListener((o, a, dark) -> applyTheme(dark));
 
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        DraftJournal journal = new DraftJournal(context.dataDir());
+        MainViewModel vm = new MainViewModel(context.store().posts(), executor, dialogs,
+                new FxDebouncer(SEARCH_DEBOUNCE), new FxDebouncer(JOURNAL_DEBOUNCE), journal, context.store().description());
+
+        WindowState state = new WindowState(settings);
+        Parent[] root = new Parent[1];
         Runnable close = () -> {
+            state.remember(stage, root[0], vm.editor().currentIdProperty().get());
+            persist.run();
             stage.hide();
+            journal.close();
             executor.close();
             onClosed.run();
         };
         MainView.Actions actions = new MainView.Actions() {
             @Override
-            public void openImport(java.nio.file.Path file) {
+            public void openImport(Path file) {
                 ImportEngine engine = new ImportEngine(context.store().database(), context.dataDir().resolve("import-work"),
                         !context.store().isEmbedded());
                 ImportWizardViewModel wizard = new ImportWizardViewModel(engine, executor, new MarkdownRenderer(), vm::showImported);
@@ -62,7 +90,18 @@ public final class MainWindow {
 
             @Override
             public void openSettings() {
-                SettingsDialog.show(stage, new SettingsViewModel(context.settings(), context.dataDir(), context.store().description()));
+                SettingsDialog.show(stage, new SettingsViewModel(settings, context.dataDir(), context.store().description()));
+            }
+
+            @Override
+            public Optional<Path> chooseExportFile(String kind, String pattern) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Export the post as " + kind);
+                String name = vm.editor().titleProperty().get().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+                chooser.setInitialFileName((name.isEmpty() ? "post" : name) + pattern.substring(1));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+                File file = chooser.showSaveDialog(stage);
+                return Optional.ofNullable(file).map(File::toPath);
             }
 
             @Override
@@ -81,22 +120,88 @@ public final class MainWindow {
                 vm.requestQuit(close);
             }
         };
-        stage.setScene(new Scene(MainView.load(vm, openLink, actions)));
+        root[0] = MainView.load(vm, openLink, actions, executor, appearance);
+        stage.setScene(new Scene(root[0]));
         stage.titleProperty().bind(vm.windowTitleProperty());
         stage.setMinWidth(720);
         stage.setMinHeight(480);
+        state.apply(stage, root[0]);
         stage.setOnCloseRequest(e -> {
             // Never close straight away: unsaved work is asked about first, and saved before closing.
             e.consume();
             vm.requestQuit(close);
         });
         stage.show();
-        vm.start();
+        state.applySplits(root[0]);
+        vm.start(state.lastPost());
         return vm;
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     static String version() {
         String v = MainWindow.class.getPackage().getImplementationVersion();
         return v == null ? "(development build)" : v;
     }
+
+    /** Window size and position, split positions and the last open post, kept in the settings. */
+    private record WindowState(Settings settings) {
+
+        void apply(Stage stage, Parent root) {
+            double w = number("ui.window.width", 1200);
+            double h = number("ui.window.height", 760);
+            stage.setWidth(Math.max(720, w));
+            stage.setHeight(Math.max(480, h));
+            double x = number("ui.window.x", Double.NaN);
+            double y = number("ui.window.y", Double.NaN);
+            if (!Double.isNaN(x) && !Double.isNaN(y) && onSomeScreen(x, y)) {
+                stage.setX(x);
+                stage.setY(y);
+            }
+            stage.setMaximized(Boolean.parseBoolean(settings.get("ui.window.maximized", "false")));
+        }
+
+        /** After the window is shown: nested split panes are only reachable once their parents have skins. */
+        void applySplits(Parent root) {
+            root.applyCss();
+            split(root, "#mainSplit").ifPresent(s -> s.setDividerPositions(number("ui.split.main", 0.28)));
+            split(root, "#editorSplit").ifPresent(s -> s.setDividerPositions(number("ui.split.editor", 0.5)));
+        }
+
+        void remember(Stage stage, Parent root, String openPostId) {
+            settings.set("ui.window.maximized", Boolean.toString(stage.isMaximized()));
+            if (!stage.isMaximized()) {
+                settings.set("ui.window.width", Double.toString(stage.getWidth()));
+                settings.set("ui.window.height", Double.toString(stage.getHeight()));
+                settings.set("ui.window.x", Double.toString(stage.getX()));
+                settings.set("ui.window.y", Double.toString(stage.getY()));
+            }
+            split(root, "#mainSplit").ifPresent(s -> settings.set("ui.split.main", Double.toString(s.getDividerPositions()[0])));
+            split(root, "#editorSplit").ifPresent(s -> settings.set("ui.split.editor", Double.toString(s.getDividerPositions()[0])));
+            settings.set("ui.lastPost", openPostId);
+        }
+
+        String lastPost() {
+            return settings.get("ui.lastPost", null);
+        }
+
+        private double number(String key, double fallback) {
+            try {
+                return Double.parseDouble(settings.get(key, Double.toString(fallback)));
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+
+        private static boolean onSomeScreen(double x, double y) {
+            return !javafx.stage.Screen.getScreensForRectangle(x, y, 100, 100).isEmpty();
+        }
+
+        private static Optional<SplitPane> split(Parent root, String id) {
+            return Optional.ofNullable((SplitPane) root.lookup(id));
+        }
+    }
+
 }

@@ -3,6 +3,7 @@ package dev.blogdesk.ui.main;
 import dev.blogdesk.app.Debouncer;
 import dev.blogdesk.app.DialogService.UnsavedChoice;
 import dev.blogdesk.app.DirectTaskExecutor;
+import dev.blogdesk.app.DraftJournal;
 import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.Post;
 import dev.blogdesk.store.PostSummary;
@@ -30,6 +31,9 @@ class MainViewModelTest {
     static TestStore store;
     static MongoPostRepository repo;
 
+    @TempDir
+    Path journalDir;
+    DraftJournal journal;
     FlakyRepository flaky;
     ScriptedDialogs dialogs;
     MainViewModel vm;
@@ -51,7 +55,8 @@ class MainViewModelTest {
         store.clear();
         flaky = new FlakyRepository(repo);
         dialogs = new ScriptedDialogs();
-        vm = new MainViewModel(flaky, new DirectTaskExecutor(), dialogs, Debouncer.immediate(), Debouncer.immediate(), "test store");
+        journal = new DraftJournal(journalDir);
+        vm = new MainViewModel(flaky, new DirectTaskExecutor(), dialogs, Debouncer.immediate(), Debouncer.immediate(), journal, "test store");
         editor = vm.editor();
         vm.start();
     }
@@ -59,6 +64,11 @@ class MainViewModelTest {
     private void type(String title, String content) {
         editor.titleProperty().set(title);
         editor.contentProperty().set(content);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeJournal() {
+        journal.close();
     }
 
     @Test
@@ -106,7 +116,7 @@ class MainViewModelTest {
 
         assertThat(editor.contentProperty().get()).isEqualTo("typed while the store was away");
         assertThat(editor.isDirty()).isTrue();
-        assertThat(dialogs.errors).singleElement().asString().contains("Could not save").contains("still in the editor");
+        assertThat(dialogs.asked).containsExactly("choose:Could not save the post");
 
         flaky.down = false;
         editor.save();
@@ -237,7 +247,7 @@ class MainViewModelTest {
     void previewRendersMarkdownSafely() {
         vm.requestNewPost();
         type("Preview <me>", "## Sub\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n\n- [x] task");
-        var page = Jsoup.parse(editor.previewHtmlProperty().get());
+        var page = Jsoup.parse(editor.previewProperty().get().toHtml(false));
         assertThat(page.select("h1.post-title").text()).isEqualTo("Preview <me>");
         assertThat(page.select("h2").text()).isEqualTo("Sub");
         assertThat(page.select("li input[type=checkbox]")).hasSize(1);

@@ -1,0 +1,133 @@
+package dev.blogdesk.ui.editor;
+
+import dev.blogdesk.app.TaskExecutor;
+import javafx.beans.property.StringProperty;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The Markdown source editor: a RichTextFX {@link CodeArea} (virtualized, so long posts stay fast)
+ * kept in step with the view model's content. Highlighting is computed off the FX thread once typing
+ * pauses, applied only if the text did not change meanwhile, and only to the range that changed.
+ */
+public final class MarkdownEditor {
+
+    private final CodeArea area = new CodeArea();
+    private final VirtualizedScrollPane<CodeArea> pane = new VirtualizedScrollPane<>(area);
+    private final TaskExecutor executor;
+    private boolean updatingFromModel;
+    private List<MarkdownHighlighter.Span> applied = List.of();
+    private int appliedLength;
+
+    public MarkdownEditor(StringProperty content, TaskExecutor executor) {
+        this.executor = executor;
+        area.setId("contentArea");
+        area.getStyleClass().add("markdown-editor");
+        area.setWrapText(true);
+        area.textProperty().addListener((o, old, now) -> {
+            if (!updatingFromModel) {
+                content.set(now);
+            }
+        });
+        content.addListener((o, old, now) -> {
+            if (!now.equals(area.getText())) {
+                setTextFromModel(now);
+            }
+        });
+        setTextFromModel(content.get());
+        area.multiPlainChanges().successionEnds(Duration.ofMillis(60)).subscribe(ignore -> highlight());
+    }
+
+    /** Text set by the model (a post was opened): replaces everything and starts a fresh undo history. */
+    private void setTextFromModel(String text) {
+        updatingFromModel = true;
+        try {
+            area.replaceText(text);
+            area.getUndoManager().forgetHistory();
+            area.moveTo(0);
+            area.requestFollowCaret();
+        } finally {
+            updatingFromModel = false;
+        }
+        applied = List.of();
+        appliedLength = 0;
+        area.clearStyle(0, area.getLength());
+        highlight();
+    }
+
+    private void highlight() {
+        String text = area.getText();
+        executor.execute(() -> MarkdownHighlighter.spans(text), spans -> {
+            if (!text.equals(area.getText())) {
+                return; // typed meanwhile: the next succession end highlights the newer text
+            }
+            int[] range = MarkdownHighlighter.changedRange(applied, appliedLength, spans, text.length());
+            if (range != null && range[1] > range[0]) {
+                area.setStyleSpans(range[0], styleSpans(spans, range[0], range[1]));
+            }
+            applied = spans;
+            appliedLength = text.length();
+        }, failure -> { });
+    }
+
+    static StyleSpans<Collection<String>> styleSpans(List<MarkdownHighlighter.Span> spans, int from, int to) {
+        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
+        int at = from;
+        for (MarkdownHighlighter.Span s : spans) {
+            if (s.end() <= from || s.start() >= to) {
+                continue;
+            }
+            int start = Math.max(s.start(), from);
+            int end = Math.min(s.end(), to);
+            if (start > at) {
+                builder.add(Collections.emptyList(), start - at);
+            }
+            if (end > start) {
+                builder.add(Collections.singleton(s.style()), end - start);
+                at = end;
+            }
+        }
+        if (to > at) {
+            builder.add(Collections.emptyList(), to - at);
+        }
+        return builder.create();
+    }
+
+    /** Applies a formatting edit as one undoable change and selects what it says. */
+    public void apply(MarkdownFormatting.Edit edit) {
+        area.replaceText(edit.start(), edit.end(), edit.text());
+        area.selectRange(edit.selectionStart(), edit.selectionEnd());
+        area.requestFocus();
+    }
+
+    public void toggleWrap(String marker) {
+        apply(MarkdownFormatting.toggleWrap(area.getText(), area.getSelection().getStart(), area.getSelection().getEnd(), marker));
+    }
+
+    public void code() {
+        apply(MarkdownFormatting.code(area.getText(), area.getSelection().getStart(), area.getSelection().getEnd()));
+    }
+
+    public void link() {
+        apply(MarkdownFormatting.link(area.getText(), area.getSelection().getStart(), area.getSelection().getEnd()));
+    }
+
+    public void heading(int level) {
+        apply(MarkdownFormatting.heading(area.getText(), area.getCaretPosition(), level));
+    }
+
+    public CodeArea area() {
+        return area;
+    }
+
+    public VirtualizedScrollPane<CodeArea> node() {
+        return pane;
+    }
+}
