@@ -268,4 +268,131 @@ class MainViewModelTest {
         assertThat(vm.postList().hasMoreProperty().get()).isFalse();
         assertThat(vm.postList().posts().get(0).title()).isEqualTo("Post 229");
     }
+
+    // ---- never lose a word
+
+    @Test
+    void typingWritesADraftToTheJournalAndSavingRemovesIt() {
+        vm.requestNewPost();
+        type("Draft title", "words typed before a crash");
+        journal.flush();
+        assertThat(journal.list()).singleElement().satisfies(d -> {
+            assertThat(d.title()).isEqualTo("Draft title");
+            assertThat(d.content()).isEqualTo("words typed before a crash");
+            assertThat(d.postId()).isNull();
+        });
+        editor.save();
+        journal.flush();
+        assertThat(journal.list()).isEmpty();
+    }
+
+    @Test
+    void aDraftLeftByACrashIsOfferedWithWhatItChangedAndRestoredExactly() throws Exception {
+        Post stored = repo.create("Stored title", "line one\nline two\n");
+        journal.save(new DraftJournal.Draft(stored.id(), stored.id(), stored.version(), "Stored title",
+                "line one\nline two edited\nline three\n", java.time.Instant.now()));
+        dialogs.restoreAnswer = dev.blogdesk.app.DialogService.RestoreChoice.RESTORE;
+
+        MainViewModel next = new MainViewModel(flaky, new DirectTaskExecutor(), dialogs, Debouncer.immediate(),
+                Debouncer.immediate(), journal, "test store");
+        next.start();
+
+        assertThat(dialogs.asked).contains("restore:Stored title");
+        assertThat(dialogs.lastDifferences).contains("-line two").contains("+line two edited").contains("+line three");
+        EditorViewModel restored = next.editor();
+        assertThat(restored.contentProperty().get()).isEqualTo("line one\nline two edited\nline three\n");
+        assertThat(restored.currentIdProperty().get()).isEqualTo(stored.id());
+        assertThat(restored.isDirty()).isTrue();
+        assertThat(repo.findById(stored.id()).orElseThrow().content()).as("nothing saved until the user saves")
+                .isEqualTo("line one\nline two\n");
+
+        restored.save();
+        journal.flush();
+        assertThat(repo.findById(stored.id()).orElseThrow().content()).isEqualTo("line one\nline two edited\nline three\n");
+        assertThat(journal.list()).isEmpty();
+    }
+
+    @Test
+    void aDiscardedDraftIsRemovedAndOneLeftForLaterStays() throws Exception {
+        journal.save(new DraftJournal.Draft("new-a", null, 0, "A", "a", java.time.Instant.now()));
+        dialogs.restoreAnswer = dev.blogdesk.app.DialogService.RestoreChoice.LATER;
+        vm.start();
+        journal.flush();
+        assertThat(journal.list()).hasSize(1);
+        dialogs.restoreAnswer = dev.blogdesk.app.DialogService.RestoreChoice.DISCARD;
+        vm.start();
+        journal.flush();
+        assertThat(journal.list()).isEmpty();
+        assertThat(editor.openProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedSaveOffersRetryAndKeepsTheDraftOnDisk() {
+        vm.requestNewPost();
+        type("Offline", "precious");
+        flaky.down = true;
+        dialogs.chooseAnswers.add("Try again");
+        editor.save();
+        assertThat(dialogs.asked).containsExactly("choose:Could not save the post", "choose:Could not save the post");
+        journal.flush();
+        assertThat(journal.list()).singleElement().satisfies(d -> assertThat(d.content()).isEqualTo("precious"));
+        assertThat(editor.contentProperty().get()).isEqualTo("precious");
+    }
+
+    @Test
+    void aConflictCanBeComparedThenSavedAsACopy() {
+        Post original = repo.create("Shared", "v1");
+        vm.requestOpen(original.id());
+        repo.update(original.withText("Shared", "theirs"));
+        editor.contentProperty().set("mine");
+        dialogs.chooseAnswers.addAll(java.util.List.of("Compare with the stored version", "Save mine as a new post"));
+        editor.save();
+
+        assertThat(dialogs.asked).contains("compare:4:" + ("# Shared\n\ntheirs").length());
+        assertThat(repo.findById(original.id()).orElseThrow().content()).isEqualTo("theirs");
+        Post copy = repo.findById(editor.currentIdProperty().get()).orElseThrow();
+        assertThat(copy.id()).isNotEqualTo(original.id());
+        assertThat(copy.title()).isEqualTo("Shared (my version)");
+        assertThat(copy.content()).isEqualTo("mine");
+    }
+
+    @Test
+    void aDeleteCanBeUndoneWithEveryFieldBack() {
+        org.bson.types.ObjectId id = new org.bson.types.ObjectId();
+        store.posts().insertOne(new org.bson.Document("_id", id).append("title", "Tagged").append("content", "x")
+                .append("date_posted", new java.util.Date(0)).append("tags", java.util.List.of("a", "b")).append("version", 3L));
+        vm.postList().refresh();
+        vm.requestOpen(id.toHexString());
+        dialogs.deleteAnswer = true;
+        editor.delete();
+        assertThat(repo.findById(id.toHexString())).isEmpty();
+        assertThat(editor.undoableDeleteProperty().get()).isNotNull();
+
+        editor.undoDelete();
+        org.bson.Document back = store.posts().find(new org.bson.Document("_id", id)).first();
+        assertThat(back.getList("tags", String.class)).containsExactly("a", "b");
+        assertThat(back.get("version")).isEqualTo(3L);
+        assertThat(editor.currentIdProperty().get()).isEqualTo(id.toHexString());
+        assertThat(editor.undoableDeleteProperty().get()).isNull();
+        assertThat(vm.postList().posts()).extracting(PostSummary::title).containsExactly("Tagged");
+    }
+
+    @Test
+    void exportWritesMarkdownWithFrontMatterAndAStandaloneHtmlPage(@TempDir Path out) throws Exception {
+        Post post = repo.create("Export \"me\"", "# Hi\n\n<script>x</script>\n\n**bold**");
+        vm.requestOpen(post.id());
+        editor.exportMarkdown(out.resolve("p.md"));
+        editor.exportHtml(out.resolve("p.html"));
+        assertThat(java.nio.file.Files.readString(out.resolve("p.md")))
+                .startsWith("---\ntitle: \"Export \\\"me\\\"\"\ndate: ").endsWith("---\n\n# Hi\n\n<script>x</script>\n\n**bold**");
+        String html = java.nio.file.Files.readString(out.resolve("p.html"));
+        assertThat(html).contains("<strong>bold</strong>").contains("<style>").doesNotContain("<script>x");
+    }
+
+    @Test
+    void theStatusBarCountsWords() {
+        vm.requestNewPost();
+        type("T", "one two three four");
+        assertThat(editor.statsProperty().get()).isEqualTo("4 words · 1 min read");
+    }
 }
