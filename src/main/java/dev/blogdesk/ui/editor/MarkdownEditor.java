@@ -102,7 +102,10 @@ public final class MarkdownEditor {
 
     /** Applies a formatting edit as one undoable change and selects what it says. */
     public void apply(MarkdownFormatting.Edit edit) {
+        // A formatting command is its own undo step, never merged with typing or another command.
+        area.getUndoManager().preventMerge();
         area.replaceText(edit.start(), edit.end(), edit.text());
+        area.getUndoManager().preventMerge();
         area.selectRange(edit.selectionStart(), edit.selectionEnd());
         area.requestFocus();
     }

@@ -17,8 +17,7 @@ public final class MarkdownFormatting {
     public static Edit toggleWrap(String text, int selStart, int selEnd, String marker) {
         int m = marker.length();
         String selected = text.substring(selStart, selEnd);
-        if (selStart >= m && selEnd + m <= text.length()
-                && text.startsWith(marker, selStart - m) && text.startsWith(marker, selEnd)) {
+        if (isWrapped(text, selStart, selEnd, marker)) {
             return new Edit(selStart - m, selEnd + m, selected, selStart - m, selEnd - m);
         }
         if (selected.length() >= 2 * m && selected.startsWith(marker) && selected.endsWith(marker)) {
@@ -26,6 +25,27 @@ public final class MarkdownFormatting {
             return new Edit(selStart, selEnd, inner, selStart, selStart + inner.length());
         }
         return new Edit(selStart, selEnd, marker + selected + marker, selStart + m, selEnd + m);
+    }
+
+    /**
+     * Whether the selection sits inside {@code marker}. Emphasis markers share a character, so runs are
+     * counted: in {@code ***x***} the text is bold and italic, in {@code **x**} only bold.
+     */
+    static boolean isWrapped(String text, int selStart, int selEnd, String marker) {
+        char c = marker.charAt(0);
+        int before = 0;
+        while (selStart - before - 1 >= 0 && text.charAt(selStart - before - 1) == c) {
+            before++;
+        }
+        int after = 0;
+        while (selEnd + after < text.length() && text.charAt(selEnd + after) == c) {
+            after++;
+        }
+        int run = Math.min(before, after);
+        if (marker.equals("*") || marker.equals("_")) {
+            return run % 2 == 1;
+        }
+        return run >= marker.length();
     }
 
     /** Inline code for a one-line selection, a fenced block for several lines. */

@@ -37,7 +37,8 @@ public final class MainWindow {
 
     static final Duration SEARCH_DEBOUNCE = Duration.millis(200);
     /** Drafts reach the disk at most about a second after the last keystroke. */
-    static final Duration JOURNAL_DEBOUNCE = Duration.millis(800);
+    static final java.time.Duration JOURNAL_DEBOUNCE_TIME = java.time.Duration.ofMillis(800);
+    static final Duration JOURNAL_DEBOUNCE = Duration.millis(JOURNAL_DEBOUNCE_TIME.toMillis());
     private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
     private MainWindow() {

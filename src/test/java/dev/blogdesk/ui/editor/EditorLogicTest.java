@@ -44,6 +44,13 @@ class EditorLogicTest {
         assertThat(bold.selectionStart()).isEqualTo(12);
         var unbold = MarkdownFormatting.toggleWrap("make this **bold**", 12, 16, "**");
         assertThat(apply("make this **bold**", unbold)).isEqualTo("make this bold");
+        // Italic inside bold adds a third asterisk; bold inside bold+italic removes two.
+        var italicInBold = MarkdownFormatting.toggleWrap("make this **bold**", 12, 16, "*");
+        assertThat(apply("make this **bold**", italicInBold)).isEqualTo("make this ***bold***");
+        var boldOff = MarkdownFormatting.toggleWrap("make this ***bold***", 13, 17, "**");
+        assertThat(apply("make this ***bold***", boldOff)).isEqualTo("make this *bold*");
+        var italicOff = MarkdownFormatting.toggleWrap("make this ***bold***", 13, 17, "*");
+        assertThat(apply("make this ***bold***", italicOff)).isEqualTo("make this **bold**");
         var empty = MarkdownFormatting.toggleWrap("ab", 1, 1, "*");
         assertThat(apply("ab", empty)).isEqualTo("a**b");
         assertThat(empty.selectionStart()).isEqualTo(2);
