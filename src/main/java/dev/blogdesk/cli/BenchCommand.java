@@ -17,10 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import (default: all).")
+        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, preview (default: all).")
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> AVAILABLE = List.of("import");
+    static final List<String> AVAILABLE = List.of("import", "preview");
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Benchmarks to run: ${COMPLETION-CANDIDATES} or all.")
     List<String> names = new ArrayList<>();
@@ -52,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
             List<BenchResult> results = new ArrayList<>();
             if (selected.contains("import")) {
                 results.addAll(new ImportBenchmark(dir.resolve("import"), rows, System.err).run());
+            }
+            if (selected.contains("preview")) {
+                results.addAll(new dev.blogdesk.bench.PreviewBenchmark(dir.resolve("preview"), System.err).run());
+                javafx.application.Platform.exit();
             }
             for (BenchResult r : results) {
                 System.out.println(json ? r.toJson() : r.toLine());

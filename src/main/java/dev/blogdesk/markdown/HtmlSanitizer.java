@@ -21,10 +21,14 @@ public final class HtmlSanitizer {
             .addAttributes("th", "align", "style")
             .addAttributes("td", "align", "style")
             .addEnforcedAttribute("input", "disabled", "disabled")
-            .addEnforcedAttribute("a", "rel", "noopener noreferrer");
+            .addEnforcedAttribute("a", "rel", "noopener noreferrer")
+            // Relative images and links stay relative: the preview resolves them against the blog's address.
+            .preserveRelativeLinks(true);
+    /** Relative URLs are checked as if under this address; only http(s) survives either way. */
+    private static final String CHECK_BASE = "https://relative.blogdesk.invalid/";
 
     public String sanitize(String html) {
-        Document dirty = Jsoup.parseBodyFragment(html);
+        Document dirty = Jsoup.parseBodyFragment(html, CHECK_BASE);
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         // Only checkboxes survive as inputs (task lists); any other input type is dropped.

@@ -5,6 +5,8 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -16,9 +18,10 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
-    // Rendering one block at a time: flexmark starts with links suppressed until a whole Document is
-    // rendered; this option starts it with links on, so a block alone renders its links.
+    // Renders the whole document in one pass but marks where each top-level block ends, so the
+    // preview gets its blocks without a renderer context per block (which costs ~1 ms each).
     private final HtmlRenderer blockRenderer;
+    private final String blockMarker = "<!--blogdesk-block-" + java.util.UUID.randomUUID() + "-->";
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
     public MarkdownRenderer() {
@@ -33,17 +36,30 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options).build();
-        MutableDataSet blockOptions = new MutableDataSet(options);
-        blockOptions.set(HtmlRenderer.DO_NOT_RENDER_LINKS, true);
-        blockRenderer = HtmlRenderer.builder(blockOptions).build();
+        String marker = blockMarker;
+        blockRenderer = HtmlRenderer.builder(options).nodeRendererFactory(opts -> new NodeRenderer() {
+            @Override
+            public java.util.Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+                return java.util.Set.of(new NodeRenderingHandler<>(com.vladsch.flexmark.util.ast.Document.class, (document, context, html) -> {
+                    for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
+                        context.render(child);
+                        html.raw(marker);
+                    }
+                }));
+            }
+        }).build();
     }
 
     Node parse(String markdown) {
         return parser.parse(markdown);
     }
 
-    String renderNode(Node node) {
-        return blockRenderer.render(node);
+    /** The raw (unsanitized) HTML of each top-level block of {@code document}, in order. */
+    List<String> renderBlocks(Node document) {
+        String html = blockRenderer.render(document);
+        List<String> blocks = new java.util.ArrayList<>(java.util.Arrays.asList(html.split(java.util.regex.Pattern.quote(blockMarker), -1)));
+        blocks.remove(blocks.size() - 1); // after the last marker
+        return blocks;
     }
 
     /** The body HTML of {@code markdown}, with anything that could run script removed. */

@@ -33,10 +33,19 @@ public record PreviewDocument(String title, List<Block> blocks, int words) {
 
     /** The whole standalone page (export, first load). */
     public String toHtml(boolean dark) {
+        return toHtml(dark, null);
+    }
+
+    /** @param baseUrl the blog's address, against which relative images and links resolve (may be null) */
+    public String toHtml(boolean dark, String baseUrl) {
         StringBuilder body = new StringBuilder();
         for (Block b : blocks) {
             body.append("<div class=\"blk\">").append(b.safeHtml()).append("</div>");
         }
-        return PreviewPage.wrap(title, body.toString(), dark);
+        String page = PreviewPage.wrap(title, body.toString(), dark);
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return page;
+        }
+        return page.replace("<head>", "<head><base href=\"" + PreviewPage.escape(baseUrl.strip()) + "\">");
     }
 }

@@ -18,7 +18,8 @@ public final class PreviewPage {
             th { background: #f6f8fa; }
             blockquote { margin: 0; padding: 0 1em; color: #59636e; border-left: .25em solid #d1d9e0; }
             img { max-width: 100%; }
-            img:not([src]), img[src=""] { display: inline-block; min-width: 2em; min-height: 1em; border: 1px dashed #d1d9e0; }
+            /* A missing or unreachable image shows as a dashed box with its alt text, never an error. */
+            img { min-width: 2em; min-height: 1.5em; background: repeating-linear-gradient(45deg, transparent 0 6px, rgba(128,128,128,.12) 6px 12px); }
             li.task-list-item { list-style: none; }
             a { color: #0969da; }
             .empty { color: #59636e; font-style: italic; }
@@ -58,7 +59,7 @@ public final class PreviewPage {
                 + "<style>" + STYLE + "</style></head><body>" + heading + placeholder + "<div id=\"content\">" + body + "</div></body></html>";
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -66,6 +66,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void relativeImagesAndLinksStayRelativeForTheBlogsAddress() {
+        Document html = render("![pic](img/pic.png) [about](/about) ![x](javascript:alert(1))");
+        assertThat(html.select("img[src]")).extracting(i -> i.attr("src")).containsExactly("img/pic.png");
+        assertThat(html.outerHtml()).doesNotContainIgnoringCase("javascript");
+        assertThat(html.select("a").attr("href")).isEqualTo("/about");
+    }
+
+    @Test
     void aMarkdownJavascriptLinkLosesItsTarget() {
         Document html = render("Click [here](javascript:alert%286%29) or [there](https://example.com).");
         assertThat(html.select("a")).extracting(a -> a.attr("href")).containsExactly("https://example.com");

@@ -177,4 +177,42 @@ class EditorUiTest {
         waitUntil(() -> context.store().posts().count() == 1 && post.id().equals(vm.editor().currentIdProperty().get()));
         assertThat(context.store().posts().findById(post.id()).orElseThrow().content()).isEqualTo("important");
     }
+
+    @Test
+    void remoteAndRelativeImagesRenderAndABrokenOneIsJustAPlaceholder(FxRobot robot) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", png);
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            boolean found = exchange.getRequestURI().getPath().endsWith("/pic.png");
+            byte[] body = found ? png.toByteArray() : "not found".getBytes();
+            exchange.getResponseHeaders().add("Content-Type", found ? "image/png" : "text/plain");
+            exchange.sendResponseHeaders(found ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String site = "http://127.0.0.1:" + server.getAddress().getPort() + "/blog/";
+            robot.push(KeyCode.CONTROL, KeyCode.N).write("Images");
+            robot.interact(() -> {
+                ((dev.blogdesk.ui.main.MainView) stage.getScene().getRoot().getProperties().get(dev.blogdesk.ui.main.MainView.class))
+                        .setSiteUrl(site);
+                area(robot).replaceText("![remote](" + site + "pic.png)\n\n![relative](pic.png)\n\n![broken](" + site + "missing.png)\n");
+            });
+            WebEngine engine = robot.lookup("#previewView").queryAs(WebView.class).getEngine();
+            waitUntil(() -> engine.getLoadWorker().getState() == Worker.State.SUCCEEDED
+                    && ((Number) engine.executeScript("document.images.length")).intValue() == 3
+                    && ((Number) engine.executeScript("document.images[0].naturalWidth")).intValue() == 8
+                    && ((Number) engine.executeScript("document.images[1].naturalWidth")).intValue() == 8);
+            assertThat(fx(() -> ((Number) engine.executeScript("document.images[2].naturalWidth")).intValue())).isZero();
+            assertThat(fx(() -> ((Number) engine.executeScript("document.images[2].getBoundingClientRect().width")).doubleValue()))
+                    .as("the broken image keeps a visible placeholder box").isPositive();
+            assertThat(robot.listWindows().stream().filter(javafx.stage.Window::isShowing).count()).as("no error dialog").isEqualTo(1);
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -29,6 +29,7 @@ public final class LivePreview {
     private PreviewDocument waiting;
     private boolean waitingDark;
     private int lastRevealed = -1;
+    private String baseUrl;
 
     public LivePreview(WebView view, Consumer<String> openLink) {
         this.view = view;
@@ -45,7 +46,15 @@ public final class LivePreview {
                 }
             }
         });
-        PreviewPane.refuseNavigation(engine, () -> shown == null ? "" : shown.toHtml(shownDark));
+        PreviewPane.refuseNavigation(engine, () -> shown == null ? "" : shown.toHtml(shownDark, baseUrl));
+    }
+
+    /** The blog's address: relative images and links in posts resolve against it. Reloads the page. */
+    public void setBaseUrl(String url) {
+        baseUrl = url;
+        if (shown != null && !engine.getLoadWorker().isRunning()) {
+            engine.loadContent(shown.toHtml(shownDark, baseUrl));
+        }
     }
 
     public void show(PreviewDocument doc, boolean dark) {
@@ -58,7 +67,7 @@ public final class LivePreview {
         if (old == null || dark != shownDark || old.blocks().isEmpty() || doc.blocks().isEmpty() || engine.getDocument() == null) {
             shown = doc;
             shownDark = dark;
-            engine.loadContent(doc.toHtml(dark));
+            engine.loadContent(doc.toHtml(dark, baseUrl));
             return;
         }
         shown = doc;
@@ -96,7 +105,7 @@ public final class LivePreview {
         } catch (RuntimeException e) {
             // Never leave a wrong preview: fall back to a full load.
             log.warn("Preview patch failed, reloading: {}", e.getMessage());
-            engine.loadContent(shown.toHtml(shownDark));
+            engine.loadContent(shown.toHtml(shownDark, baseUrl));
         }
     }
 

@@ -97,6 +97,7 @@ public final class MainView {
         loader.setController(new MainView(vm, openLink, actions, executor, appearance));
         try {
             Parent parent = loader.load();
+            parent.getProperties().put(MainView.class, loader.getController());
             parent.getStylesheets().add(Objects.requireNonNull(MainView.class.getResource("main.css")).toExternalForm());
             return parent;
         } catch (IOException e) {
@@ -479,6 +480,11 @@ public final class MainView {
     @FXML
     private void onExportHtml() {
         actions.chooseExportFile("HTML", "*.html").ifPresent(vm.editor()::exportHtml);
+    }
+
+    /** The blog's address for relative images and links in the preview. */
+    public void setSiteUrl(String url) {
+        livePreview.setBaseUrl(url);
     }
 
     /** The editor's scroll-and-split state, for the window to remember. */

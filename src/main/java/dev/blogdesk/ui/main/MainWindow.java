@@ -66,6 +66,7 @@ public final class MainWindow {
 
         WindowState state = new WindowState(settings);
         Parent[] root = new Parent[1];
+        MainView[] view = new MainView[1];
         Runnable close = () -> {
             state.remember(stage, root[0], vm.editor().currentIdProperty().get());
             persist.run();
@@ -91,7 +92,9 @@ public final class MainWindow {
 
             @Override
             public void openSettings() {
-                SettingsDialog.show(stage, new SettingsViewModel(settings, context.dataDir(), context.store().description()));
+                if (SettingsDialog.show(stage, new SettingsViewModel(settings, context.dataDir(), context.store().description()))) {
+                    view[0].setSiteUrl(SettingsViewModel.siteUrl(settings));
+                }
             }
 
             @Override
@@ -122,6 +125,8 @@ public final class MainWindow {
             }
         };
         root[0] = MainView.load(vm, openLink, actions, executor, appearance);
+        view[0] = (MainView) root[0].getProperties().get(MainView.class);
+        view[0].setSiteUrl(SettingsViewModel.siteUrl(settings));
         stage.setScene(new Scene(root[0]));
         stage.titleProperty().bind(vm.windowTitleProperty());
         stage.setMinWidth(720);

@@ -35,7 +35,12 @@ public final class SettingsDialog {
                 + "A --mongo-uri given on the command line overrides this setting.");
         restart.setWrapText(true);
         restart.getStyleClass().add("text-muted");
-        VBox box = new VBox(8, current, new Label("MongoDB URI"), uri, help, restart);
+        TextField site = new TextField();
+        site.setId("siteUrlField");
+        site.setPromptText("https://myblog.example/  (for relative images in posts)");
+        site.textProperty().bindBidirectional(vm.siteUrlProperty());
+        VBox box = new VBox(8, current, new Label("MongoDB URI"), uri, help, restart,
+                new javafx.scene.control.Separator(), new Label("Blog address (relative images and links in the preview)"), site);
         box.setPrefWidth(560);
         box.setPadding(new Insets(10));
         dialog.getDialogPane().setContent(box);

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 public final class SettingsViewModel {
 
     private final Settings settings;
+    static final String SITE_URL = "preview.siteUrl";
     private final StringProperty mongoUri = new SimpleStringProperty("");
+    private final StringProperty siteUrl = new SimpleStringProperty("");
     private final StringBinding validation;
     private final String currentStore;
 
@@ -24,6 +26,7 @@ public final class SettingsViewModel {
         this.settings = settings;
         this.currentStore = currentStore;
         mongoUri.set(settings.mongoUri().orElse(""));
+        siteUrl.set(settings.get(SITE_URL, ""));
         validation = Bindings.createStringBinding(() -> validate(mongoUri.get(), dataDir), mongoUri);
     }
 
@@ -49,13 +52,27 @@ public final class SettingsViewModel {
         if (!isValid()) {
             throw new IllegalStateException(validation.get());
         }
+        String site = siteUrl.get().strip();
+        if (!site.isEmpty() && !(site.startsWith("http://") || site.startsWith("https://"))) {
+            throw new IllegalStateException("The blog's address must start with http:// or https://");
+        }
         settings.setMongoUri(mongoUri.get());
+        settings.set(SITE_URL, siteUrl.get().isBlank() ? null : siteUrl.get().strip());
         settings.save();
     }
 
     /** Shown so the dialog never claims a store other than the one in use (--mongo-uri overrides the setting). */
     public String currentStore() {
         return "Now using: " + currentStore;
+    }
+
+    /** The blog's public address, for relative images and links in the preview (applies at once). */
+    public StringProperty siteUrlProperty() {
+        return siteUrl;
+    }
+
+    public static String siteUrl(Settings settings) {
+        return settings.get(SITE_URL, "");
     }
 
     public StringProperty mongoUriProperty() {
