@@ -56,7 +56,7 @@ public final class PreviewBenchmark {
         List<BenchResult> results = new ArrayList<>();
         for (int i = 0; i < SIZES.length; i++) {
             String text = generate(SIZES[i]);
-            int keystrokes = SIZES[i] >= 1024 * 1024 ? 12 : 25;
+            int keystrokes = SIZES[i] >= 1024 * 1024 ? 10 : 20;
             measure(generate(8 * 1024), true, 5); // warm-up of both paths
             measure(generate(8 * 1024), false, 5);
             Measured live = measure(text, true, keystrokes);

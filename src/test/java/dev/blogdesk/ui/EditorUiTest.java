@@ -215,4 +215,39 @@ class EditorUiTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void theWindowLayoutAndTheLastOpenPostAreRememberedAcrossRuns(FxRobot robot) throws Exception {
+        Post post = context.store().posts().create("Where I left off", "text");
+        robot.interact(() -> {
+            vm.postList().refresh();
+            vm.requestOpen(post.id());
+        });
+        waitUntil(() -> post.id().equals(vm.editor().currentIdProperty().get()));
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(700);
+            ((javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.4);
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        waitUntil(() -> !stage.isShowing());
+        waitUntil(() -> "1000.0".equals(Settings.load(dataDir).get("ui.window.width", ""))
+                && post.id().equals(Settings.load(dataDir).get("ui.lastPost", "")));
+        assertThat(Double.parseDouble(Settings.load(dataDir).get("ui.split.main", "0"))).isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.02));
+
+        // The next run: same data folder, a new window.
+        context.close();
+        context = AppContext.open(dataDir, null, false);
+        Stage[] next = new Stage[1];
+        MainViewModel[] nextVm = new MainViewModel[1];
+        robot.interact(() -> {
+            next[0] = new Stage();
+            nextVm[0] = MainWindow.show(next[0], context, link -> { }, () -> { });
+        });
+        waitUntil(() -> post.id().equals(nextVm[0].editor().currentIdProperty().get()));
+        assertThat(next[0].getWidth()).isEqualTo(1000);
+        assertThat(((javafx.scene.control.SplitPane) next[0].getScene().lookup("#mainSplit")).getDividerPositions()[0])
+                .isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.02));
+        robot.interact(() -> next[0].close());
+    }
 }
