@@ -67,6 +67,7 @@ public final class LivePreview {
         if (old == null || dark != shownDark || old.blocks().isEmpty() || doc.blocks().isEmpty() || engine.getDocument() == null) {
             shown = doc;
             shownDark = dark;
+            lastRevealed = -1; // a fresh page starts at the top
             engine.loadContent(doc.toHtml(dark, baseUrl));
             return;
         }

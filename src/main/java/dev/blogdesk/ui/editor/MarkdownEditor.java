@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class MarkdownEditor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MarkdownEditor.class);
     private final CodeArea area = new CodeArea();
     private final VirtualizedScrollPane<CodeArea> pane = new VirtualizedScrollPane<>(area);
     private final TaskExecutor executor;
@@ -74,7 +75,7 @@ public final class MarkdownEditor {
             }
             applied = spans;
             appliedLength = text.length();
-        }, failure -> { });
+        }, failure -> log.warn("Highlighting failed; the text stays unstyled: {}", failure.toString()));
     }
 
     static StyleSpans<Collection<String>> styleSpans(List<MarkdownHighlighter.Span> spans, int from, int to) {

@@ -487,11 +487,6 @@ public final class MainView {
         livePreview.setBaseUrl(url);
     }
 
-    /** The editor's scroll-and-split state, for the window to remember. */
-    public MarkdownEditor editorView() {
-        return editorView;
-    }
-
     @FXML
     private void onNewPost() {
         if (vm.requestNewPost()) {
