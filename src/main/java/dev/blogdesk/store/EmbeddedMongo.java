@@ -47,8 +47,28 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + storeDir + ": " + e.getMessage(), e);
         }
-        MVStore mvStore = openMvStore(dataDir, storeDir.resolve(STORE_FILE));
-        MongoServer server = new MongoServer(new DurableH2Backend(mvStore));
+        if (!Files.isWritable(storeDir)) {
+            throw new StoreException("BlogDesk cannot write to its data folder " + storeDir
+                    + ". Check the folder's permissions, or start BlogDesk with --data-dir to use another folder.");
+        }
+        java.time.Instant now = java.time.Instant.now();
+        java.util.Optional<Path> pendingBackup = StoreBackups.prepare(dataDir, now);
+        MVStore mvStore;
+        try {
+            mvStore = openMvStore(dataDir, storeDir.resolve(STORE_FILE));
+        } catch (RuntimeException e) {
+            pendingBackup.ifPresent(StoreBackups::discard);
+            throw e;
+        }
+        MongoServer server;
+        try {
+            server = new MongoServer(new DurableH2Backend(mvStore));
+        } catch (RuntimeException e) {
+            mvStore.closeImmediately();
+            pendingBackup.ifPresent(StoreBackups::discard);
+            throw new StoreDamagedException(dataDir, storeDir.resolve(STORE_FILE), e);
+        }
+        pendingBackup.ifPresent(p -> StoreBackups.keep(dataDir, p, now));
         InetSocketAddress address;
         try {
             server.bind("127.0.0.1", port);
@@ -70,11 +90,10 @@ public final class EmbeddedMongo implements AutoCloseable {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new StoreLockedException(dataDir, e);
             }
-            if (e.getErrorCode() == DataUtils.ERROR_FILE_CORRUPT || e.getErrorCode() == DataUtils.ERROR_READING_FAILED) {
-                throw new StoreException("The BlogDesk store " + file + " cannot be read (damaged file?). "
-                        + "It was left untouched.", e);
-            }
-            throw new StoreException("Cannot open the BlogDesk store " + file + ": " + e.getMessage(), e);
+            // Any other failure to read an existing file: damaged. It is left untouched for the user to decide.
+            throw new StoreDamagedException(dataDir, file, e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new StoreDamagedException(dataDir, file, e);
         }
     }
 

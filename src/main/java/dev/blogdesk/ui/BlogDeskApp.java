@@ -1,12 +1,15 @@
 package dev.blogdesk.ui;
 
 import dev.blogdesk.app.AppContext;
+import dev.blogdesk.store.StoreBackups;
+import dev.blogdesk.store.StoreDamagedException;
 import dev.blogdesk.store.StoreException;
 import dev.blogdesk.ui.main.MainWindow;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -37,7 +40,11 @@ public final class BlogDeskApp extends Application {
             new Alert(Alert.AlertType.ERROR, "Something went wrong: " + failure.getMessage()
                     + "\nDetails are in the log in " + dataDir.resolve("logs") + ".", ButtonType.OK).show();
         });
-        // Opening the store touches the disk (and maybe the network): not on the FX thread.
+        openStore(stage);
+    }
+
+    /** Opening the store touches the disk (and maybe the network): not on the FX thread. */
+    private void openStore(Stage stage) {
         Task<AppContext> opening = new Task<>() {
             @Override
             protected AppContext call() {
@@ -52,10 +59,50 @@ public final class BlogDeskApp extends Application {
                 failToStart("BlogDesk cannot open its window", failure);
             }
         });
-        opening.setOnFailed(e -> failToStart("BlogDesk cannot open its store", opening.getException()));
+        opening.setOnFailed(e -> {
+            if (opening.getException() instanceof StoreDamagedException damaged) {
+                offerRecovery(stage, damaged);
+            } else {
+                failToStart("BlogDesk cannot open its store", opening.getException());
+            }
+        });
         Thread t = new Thread(opening, "blogdesk-open-store");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** A damaged store: open the latest backup or start fresh; the damaged file is kept either way. */
+    private void offerRecovery(Stage stage, StoreDamagedException damaged) {
+        log.error("Store damaged", damaged);
+        Path dir = damaged.dataDir();
+        java.util.Optional<Path> backup = StoreBackups.latest(dir);
+        ButtonType useBackup = new ButtonType("Open the Backup", ButtonBar.ButtonData.YES);
+        ButtonType fresh = new ButtonType("Start a Fresh Store", ButtonBar.ButtonData.NO);
+        ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = backup.isPresent()
+                ? new Alert(Alert.AlertType.ERROR, "", useBackup, fresh, quit)
+                : new Alert(Alert.AlertType.ERROR, "", fresh, quit);
+        alert.setTitle("BlogDesk");
+        alert.setHeaderText("The BlogDesk store cannot be read");
+        alert.setContentText(damaged.getMessage() + "\n\n"
+                + backup.map(b -> "A backup from " + b.getFileName() + " is available. ").orElse("There is no backup yet. ")
+                + "Whatever you choose, the damaged file is kept next to the store (renamed), never deleted.");
+        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(MainWindow.appIcons());
+        ButtonType answer = alert.showAndWait().orElse(quit);
+        try {
+            if (answer == useBackup) {
+                StoreBackups.restore(dir, backup.orElseThrow());
+            } else if (answer == fresh) {
+                StoreBackups.setAsideDamaged(dir);
+            } else {
+                Platform.exit();
+                return;
+            }
+        } catch (java.io.IOException e) {
+            failToStart("BlogDesk cannot recover its store", e);
+            return;
+        }
+        openStore(stage);
     }
 
     private void failToStart(String header, Throwable failure) {
@@ -64,6 +111,7 @@ public final class BlogDeskApp extends Application {
                 : "BlogDesk could not start: " + failure.getMessage()
                 + "\nDetails are in the log in " + dataDir.resolve("logs") + ".";
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(MainWindow.appIcons());
         alert.setTitle("BlogDesk");
         alert.setHeaderText(header);
         alert.showAndWait();

@@ -52,6 +52,8 @@ public final class MainView {
     @FXML private javafx.scene.control.Hyperlink undoDeleteLink;
     @FXML private Label statsLabel;
     @FXML private Label lastSavedLabel;
+    @FXML private Label welcomeTitle;
+    @FXML private Label welcomeText;
     @FXML private WebView previewView;
     @FXML private VBox emptyEditorPane;
     @FXML private Label dirtyLabel;
@@ -192,6 +194,15 @@ public final class MainView {
             return error.isEmpty() ? editor.statusProperty().get() : error;
         }, postList.errorProperty(), editor.statusProperty()));
         storeLabel.setText(vm.storeDescription());
+        // First run (no posts at all): a welcome; afterwards the empty editor just says what to do.
+        var firstRun = Bindings.createBooleanBinding(() -> postList.posts().isEmpty() && !postList.loadingProperty().get()
+                && postList.query().isBlank() && postList.importedFromProperty().get() == null && postList.errorProperty().get().isEmpty(),
+                postList.posts(), postList.loadingProperty(), postList.importedFromProperty(), postList.errorProperty());
+        welcomeTitle.textProperty().bind(Bindings.when(firstRun).then("Welcome to BlogDesk").otherwise("No post open"));
+        welcomeText.textProperty().bind(Bindings.when(firstRun)
+                .then("Write your first post, or bring your old blog along: BlogDesk imports Flask and other SQLite blogs "
+                        + "without losing a row, and keeps everything on your disk (or on your MongoDB server).")
+                .otherwise("Select a post on the left, or start a new one."));
 
         // Dropping a database file anywhere on the window starts the import wizard with it.
         root.setOnDragOver(e -> {

@@ -114,8 +114,13 @@ public final class MainWindow {
                 about.initOwner(stage);
                 about.setTitle("About BlogDesk");
                 about.setHeaderText("BlogDesk " + version());
+                ((Stage) about.getDialogPane().getScene().getWindow()).getIcons().setAll(appIcons());
+                about.setGraphic(new javafx.scene.image.ImageView(MainWindow.class.getResource("/dev/blogdesk/icons/blogdesk-64.png").toExternalForm()));
                 about.setContentText("A Markdown blog editor on MongoDB.\n\nData folder: " + context.dataDir()
-                        + "\nStore: " + context.store().description());
+                        + "\nStore: " + context.store().description()
+                        + (context.store().isEmbedded() ? "\nStore file: " + context.dataDir().resolve("store").resolve("blogdesk.mv.db") : "")
+                        + "\nLogs: " + context.dataDir().resolve("logs")
+                        + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
                 about.showAndWait();
             }
 
@@ -128,6 +133,7 @@ public final class MainWindow {
         view[0] = (MainView) root[0].getProperties().get(MainView.class);
         view[0].setSiteUrl(SettingsViewModel.siteUrl(settings));
         stage.setScene(new Scene(root[0]));
+        stage.getIcons().setAll(appIcons());
         stage.titleProperty().bind(vm.windowTitleProperty());
         stage.setMinWidth(720);
         stage.setMinHeight(480);
@@ -141,6 +147,18 @@ public final class MainWindow {
         state.applySplits(root[0]);
         vm.start(state.lastPost());
         return vm;
+    }
+
+    /** The BlogDesk icon in the sizes window managers pick from. */
+    public static java.util.List<javafx.scene.image.Image> appIcons() {
+        java.util.List<javafx.scene.image.Image> icons = new java.util.ArrayList<>();
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            var url = MainWindow.class.getResource("/dev/blogdesk/icons/blogdesk-" + size + ".png");
+            if (url != null) {
+                icons.add(new javafx.scene.image.Image(url.toExternalForm()));
+            }
+        }
+        return icons;
     }
 
     private static void applyTheme(boolean dark) {
