@@ -7,14 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, preview (default: all).")
@@ -63,14 +60,9 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (workDir == null) {
-                deleteTree(dir);
+                dev.blogdesk.app.Folders.deleteTree(dir);
             }
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

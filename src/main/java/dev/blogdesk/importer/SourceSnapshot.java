@@ -18,9 +18,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A private copy of the SQLite file being imported. The source is only ever read as bytes: the file,
@@ -184,11 +182,8 @@ public final class SourceSnapshot implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            dev.blogdesk.app.Folders.deleteTree(folder);
         } catch (IOException e) {
             log.warn("Could not remove the import snapshot {}: {}", folder, e.getMessage());
         }

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-
 import java.util.List;
 import java.util.function.Consumer;
 

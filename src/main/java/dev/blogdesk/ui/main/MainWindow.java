@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;

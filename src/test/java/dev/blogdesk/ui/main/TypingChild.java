@@ -8,7 +8,6 @@ import dev.blogdesk.store.StoreConnection;
 import dev.blogdesk.testing.ScriptedDialogs;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
