@@ -40,10 +40,6 @@ public record MappingPlan(
         return idColumn.map(SqliteSchema::quote).orElse("rowid");
     }
 
-    public MappingPlan withTable(String newTable) {
-        return new MappingPlan(newTable, idColumn, titleColumn, contentColumn, dateColumn, zone, author, tags, comments);
-    }
-
     public MappingPlan withTitle(String column) {
         return new MappingPlan(table, idColumn, column, contentColumn, dateColumn, zone, author, tags, comments);
     }

@@ -253,12 +253,11 @@ public final class EditorViewModel {
         // The user may have typed while the save ran: only what was saved becomes the baseline.
         baselineTitle.set(saved.title());
         baselineContent.set(saved.content());
+        // Typed during the save: the rest stays journaled (under the post's id once it has one).
         if (isDirty()) {
             writeDraftNow();
-        } else {
-            journal.deleteAsync(oldKey);
         }
-        if (!Objects.equals(oldKey, draftKey)) {
+        if (!isDirty() || !Objects.equals(oldKey, draftKey)) {
             journal.deleteAsync(oldKey);
         }
         String time = LocalTime.now().format(TIME);
@@ -468,10 +467,6 @@ public final class EditorViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Post> storedProperty() {
-        return stored.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty currentIdProperty() {
         return currentId.getReadOnlyProperty();
     }
@@ -496,10 +491,5 @@ public final class EditorViewModel {
     /** The post that {@link #undoDelete} would bring back, or null. */
     public ReadOnlyObjectProperty<DeletedPost> undoableDeleteProperty() {
         return undoableDelete.getReadOnlyProperty();
-    }
-
-    /** For tests and shutdown: waits until every draft write is on disk. */
-    public void flushJournal() {
-        journal.flush();
     }
 }
