@@ -1,6 +1,7 @@
 package dev.blogdesk.store;
 
 import de.bwaldvogel.mongo.MongoServer;
+import dev.blogdesk.search.SearchIndex;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -26,17 +27,21 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final String STORE_DIR = "store";
     static final String STORE_FILE = "blogdesk.mv.db";
     static final String PORT_FILE = "server.port";
+    static final String SEARCH_INDEX_DIR = "search-index";
 
     private final Path dataDir;
     private final MVStore mvStore;
     private final MongoServer server;
     private final InetSocketAddress address;
+    private final SearchIndex searchIndex;
 
-    private EmbeddedMongo(Path dataDir, MVStore mvStore, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongo(Path dataDir, MVStore mvStore, MongoServer server, InetSocketAddress address,
+                          SearchIndex searchIndex) {
         this.dataDir = dataDir;
         this.mvStore = mvStore;
         this.server = server;
         this.address = address;
+        this.searchIndex = searchIndex;
     }
 
     /** Opens the store in {@code dataDir} and listens on 127.0.0.1:{@code port} (0 = any free port). */
@@ -61,8 +66,10 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw e;
         }
         MongoServer server;
+        PostChangeLog changeLog;
         try {
-            server = new MongoServer(new DurableH2Backend(mvStore));
+            changeLog = new PostChangeLog(mvStore);
+            server = new MongoServer(new DurableH2Backend(mvStore, changeLog));
         } catch (RuntimeException e) {
             mvStore.closeImmediately();
             pendingBackup.ifPresent(StoreBackups::discard);
@@ -77,7 +84,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             server.shutdownNow();
             throw new StoreException("Cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }
-        EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, address);
+        SearchIndex searchIndex = SearchIndex.start(storeDir.resolve(SEARCH_INDEX_DIR), changeLog);
+        EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, address, searchIndex);
         embedded.writePortFile();
         log.info("Embedded store {} listening on {}", storeDir, address);
         return embedded;
@@ -127,6 +135,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         return address.getPort();
     }
 
+    /** The index of this store's posts, kept in step with every write the server takes. */
+    public SearchIndex searchIndex() {
+        return searchIndex;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -138,6 +151,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Could not remove the port file: {}", e.getMessage());
         }
+        // Before the server: shutting the server down closes the MVStore the index confirms into.
+        // Writes that still arrive are in the pending map and are indexed at the next start.
+        searchIndex.close();
         server.shutdownNow();
         if (!mvStore.isClosed()) {
             mvStore.close();

@@ -153,9 +153,16 @@ public final class MongoPostRepository implements PostRepository {
         if (text == null || text.isBlank()) {
             return list(skip, limit);
         }
-        String literal = literalRegex(text.strip());
-        Bson match = Filters.or(Filters.regex("title", literal, "i"), Filters.regex("content", literal, "i"));
-        return summaries(match, skip, limit);
+        SearchQuery query = SearchQuery.parse(text);
+        if (query.isEmpty()) {
+            return list(skip, limit);
+        }
+        List<Bson> each = new ArrayList<>();
+        for (String term : query.terms()) {
+            String literal = literalRegex(term);
+            each.add(Filters.or(Filters.regex("title", literal, "i"), Filters.regex("content", literal, "i")));
+        }
+        return summaries(each.size() == 1 ? each.get(0) : Filters.and(each), skip, limit);
     }
 
     @Override
@@ -173,16 +180,17 @@ public final class MongoPostRepository implements PostRepository {
             pipeline.add(new Document("$skip", skip));
         }
         pipeline.add(new Document("$limit", limit));
-        // The excerpt is cut on the server: the list never transfers whole posts.
+        // The excerpt is cut on the server, so the list never transfers whole posts. Twice the length, and
+        // the exact cut here: mongo-java-server's $substrCP counts UTF-16 units, not code points.
         pipeline.add(new Document("$project", new Document("title", 1)
                 .append("date_posted", 1)
                 .append("excerpt", new Document("$substrCP",
-                        List.of(new Document("$ifNull", List.of("$content", "")), 0, EXCERPT_CHARS)))));
+                        List.of(new Document("$ifNull", List.of("$content", "")), 0, 2 * EXCERPT_CHARS)))));
         return call("list posts", () -> {
             List<PostSummary> result = new ArrayList<>();
             for (Document d : posts.aggregate(pipeline)) {
                 result.add(new PostSummary(idOf(d), stringOf(d, "title"), instantOf(d, "date_posted"),
-                        oneLine(stringOf(d, "excerpt"))));
+                        excerptOf(stringOf(d, "excerpt"))));
             }
             return result;
         });
@@ -222,6 +230,15 @@ public final class MongoPostRepository implements PostRepository {
             sb.appendCodePoint(cp);
         });
         return sb.toString();
+    }
+
+    /** The list's excerpt of {@code content}, exactly as the server's aggregation cuts it. */
+    public static String excerptOf(String content) {
+        if (content == null) {
+            return "";
+        }
+        int end = content.offsetByCodePoints(0, Math.min(EXCERPT_CHARS, content.codePointCount(0, content.length())));
+        return oneLine(content.substring(0, end));
     }
 
     static String oneLine(String s) {

@@ -36,8 +36,9 @@ public interface PostRepository {
     List<PostSummary> list(int skip, int limit);
 
     /**
-     * Posts whose title or content contains {@code text}, case-insensitively, newest first.
-     * The text is matched literally: regular-expression characters have no meaning.
+     * Posts that contain every term of {@code text} ({@link SearchQuery}: words, or "quoted phrases")
+     * in their title or content, case-insensitively, newest first. Terms are matched literally, also
+     * inside longer words: regular-expression characters have no meaning.
      */
     List<PostSummary> search(String text, int skip, int limit);
 

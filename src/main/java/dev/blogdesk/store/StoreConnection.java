@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.blogdesk.search.IndexedPostRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ public final class StoreConnection implements AutoCloseable {
     private final MongoClient client;
     private final MongoDatabase database;
     private final String description;
-    private final MongoPostRepository posts;
+    private final MongoPostRepository store;
+    private final PostRepository posts;
     private final boolean embeddedStore;
 
     private StoreConnection(EmbeddedMongo embedded, MongoClient client, String databaseName, String description,
@@ -37,7 +39,9 @@ public final class StoreConnection implements AutoCloseable {
         this.client = client;
         this.database = client.getDatabase(databaseName);
         this.description = description;
-        this.posts = new MongoPostRepository(database);
+        this.store = new MongoPostRepository(database);
+        // Only the process that runs the embedded server has its index; everyone else asks the server.
+        this.posts = embedded != null ? new IndexedPostRepository(store, embedded.searchIndex()) : store;
     }
 
     /**
@@ -89,7 +93,7 @@ public final class StoreConnection implements AutoCloseable {
 
     private static StoreConnection withIndexes(StoreConnection connection) {
         try {
-            connection.posts.ensureIndexes();
+            connection.store.ensureIndexes();
         } catch (StoreException e) {
             // A remote server that is away now must not stop the app from opening.
             log.warn("Indexes not checked: {}", e.getMessage());

@@ -51,6 +51,9 @@ class EmbeddedStoreDurabilityTest {
                 assertThat(post.get().content()).isEqualTo((i % 2 == 0 ? "Edited " : "Content ") + i + " ✓");
             }
             assertThat(lost).as("acknowledged saves lost after kill -9").isZero();
+            // The search index was killed mid-stream too: it re-reads what it had not committed.
+            dev.blogdesk.search.IndexAgreement.assertAgrees(reopened,
+                    java.util.List.of("Edited", "content 1", "✓", "EDITED 14", "nothing like this"));
         }
     }
 

@@ -1,0 +1,201 @@
+package dev.blogdesk.store;
+
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Every change to {@code blogdb.posts} on the embedded server, whoever made it (the app, the CLI, the
+ * Flask blog through {@code serve}), so the search index can follow the store exactly.
+ *
+ * <p>The server calls in inside each write. Before the write, the post's id goes into a pending map in
+ * the same MVStore as the data, so it is committed together with the write it announces: after a
+ * kill -9 the index knows which posts to re-read. After the write the new state is queued for the
+ * index in the server's order. An id leaves the pending map only once the index has committed it.
+ * A counter persisted with the data lets the index notice a store that went back in time (a backup
+ * restored), and an epoch names the store the index was built from.
+ */
+public final class PostChangeLog {
+
+    public static final String NAMESPACE = StoreConnection.DEFAULT_DATABASE + "." + MongoPostRepository.COLLECTION;
+    /** The map mongo-java-server's H2 backend keeps the collection's documents in. */
+    private static final String DATA_MAP = "databases." + NAMESPACE;
+    private static final String PENDING_MAP = "blogdesk.search.pending";
+    private static final String META_MAP = "blogdesk.search.meta";
+    private static final String EPOCH = "epoch";
+    private static final String COUNTER = "counter";
+    private static final String REBUILD = "rebuild";
+    /** Bounds the memory a bulk import can tie up ahead of the index; writers wait when it is full. */
+    private static final int QUEUE_CAPACITY = 2_000;
+
+    private final MVStore store;
+    private final MVMap<Object, Long> pending;
+    private final MVMap<String, Object> meta;
+    private final AtomicLong seq;
+    private final BlockingQueue<PostChange> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final AtomicBoolean missed = new AtomicBoolean();
+    private volatile boolean consumerAttached;
+
+    PostChangeLog(MVStore store) {
+        this.store = store;
+        this.pending = store.openMap(PENDING_MAP);
+        this.meta = store.openMap(META_MAP);
+        meta.putIfAbsent(EPOCH, UUID.randomUUID().toString());
+        this.seq = new AtomicLong(meta.get(COUNTER) instanceof Long l ? l : 0L);
+    }
+
+    // ---- called by the server, inside the write (writes to one collection are serialized) ----
+
+    long beforeWrite(Object rawId) {
+        long s = seq.incrementAndGet();
+        pending.put(rawId, s);
+        meta.put(COUNTER, s);
+        return s;
+    }
+
+    void afterUpsert(long s, Object rawId, Document doc) {
+        publish(new PostChange.Upsert(s, PostText.of(rawId, doc)));
+    }
+
+    void afterRemove(long s, Object rawId) {
+        publish(new PostChange.Remove(s, rawId, PostText.keyOf(rawId)));
+    }
+
+    /** A write announced by {@link #beforeWrite} threw: have the consumer look at the post again. */
+    void afterFailure(long s, Object rawId) {
+        publish(new PostChange.Touch(s, rawId, PostText.keyOf(rawId)));
+    }
+
+    long beforeDrop() {
+        long s = seq.incrementAndGet();
+        meta.put(REBUILD, s);
+        meta.put(COUNTER, s);
+        return s;
+    }
+
+    void afterDrop(long s) {
+        publish(new PostChange.Clear(s));
+    }
+
+    private void publish(PostChange change) {
+        while (consumerAttached) {
+            try {
+                if (queue.offer(change, 200, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                // The change is in the pending map; the index must re-read it before it can answer again.
+                missed.set(true);
+                return;
+            }
+        }
+    }
+
+    // ---- called by the index ----
+
+    /** From now on changes are queued; call before reading {@link #pendingSnapshot()}. */
+    public void attach() {
+        missed.set(false);
+        consumerAttached = true;
+    }
+
+    /** Stops queueing (writers never wait for a consumer that is gone); pending ids stay recorded. */
+    public void detach() {
+        consumerAttached = false;
+        queue.clear();
+    }
+
+    public PostChange poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return queue.poll(timeout, unit);
+    }
+
+    public void drainTo(List<PostChange> sink, int max) {
+        queue.drainTo(sink, max);
+    }
+
+    /** True once if a change could not be queued; the consumer must catch up from the pending map. */
+    public boolean takeMissed() {
+        return missed.getAndSet(false);
+    }
+
+    /** The number of the last change the server applied. */
+    public long lastSeq() {
+        return seq.get();
+    }
+
+    public String epoch() {
+        return (String) meta.get(EPOCH);
+    }
+
+    /** True after the collection was dropped and before the index confirmed it has followed. */
+    public boolean rebuildRequested() {
+        return meta.get(REBUILD) != null;
+    }
+
+    /** The index reflects every change up to {@code upToSeq}: a drop before that is taken care of. */
+    public void clearRebuildRequest(long upToSeq) {
+        if (meta.get(REBUILD) instanceof Long dropSeq && dropSeq <= upToSeq) {
+            meta.remove(REBUILD, dropSeq);
+        }
+    }
+
+    /** Ids changed but not yet confirmed by the index, with the number of their last change. */
+    public Map<Object, Long> pendingSnapshot() {
+        return new HashMap<>(pending);
+    }
+
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    /** The post as stored now, if it exists. */
+    public Optional<PostText> read(Object rawId) {
+        MVMap<Object, Document> data = dataMap();
+        Document doc = data == null ? null : data.get(rawId);
+        return Optional.ofNullable(doc).map(d -> PostText.of(rawId, d));
+    }
+
+    /** The post with the id the repository hands out ({@link PostText#key()}), if it exists. */
+    public Optional<PostText> readByKey(String key) {
+        if (org.bson.types.ObjectId.isValid(key)) {
+            Optional<PostText> byObjectId = read(new de.bwaldvogel.mongo.bson.ObjectId(key));
+            if (byObjectId.isPresent()) {
+                return byObjectId;
+            }
+        }
+        return read(key);
+    }
+
+    /** Every stored post, from a consistent snapshot of the collection. */
+    public void forEachPost(Consumer<PostText> sink) {
+        MVMap<Object, Document> data = dataMap();
+        if (data == null) {
+            return;
+        }
+        for (Map.Entry<Object, Document> e : data.entrySet()) {
+            sink.accept(PostText.of(e.getKey(), e.getValue()));
+        }
+    }
+
+    /** The index committed these changes: forget them unless the post changed again since. */
+    public void confirmIndexed(Map<Object, Long> applied) {
+        applied.forEach(pending::remove);
+    }
+
+    private MVMap<Object, Document> dataMap() {
+        return store.hasMap(DATA_MAP) ? store.openMap(DATA_MAP) : null;
+    }
+}
