@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ImportBenchmark {
 
+    /** The generated posts' vocabulary: common English words. */
+    static final String[] WORDS = "the of and to in is you that it he was for on are as with his they at be this have from or one had by word but not what all were we when your can said there use an each which she do how their if will up other about out many then them these so some her would make like him into time has look two more write go see number no way could people my than first water been call who oil its now find long down day did get come made may part".split(" ");
+
     private final Path workDir;
     private final int rows;
     private final PrintStream log;
@@ -75,6 +78,11 @@ public final class ImportBenchmark {
         }
     }
 
+    /** The data dir the timed BlogDesk import wrote, with all its posts (and their search index). */
+    public Path importedStore() {
+        return workDir.resolve("import");
+    }
+
     private double blogDesk(Path file, String name) throws Exception {
         try (Store store = new Store(workDir.resolve(name))) {
             ImportEngine engine = new ImportEngine(store.client.getDatabase("blogdb"), workDir.resolve(name + "-work"), false);
@@ -91,7 +99,7 @@ public final class ImportBenchmark {
     static void generate(Path file, int rows) throws Exception {
         Files.deleteIfExists(file);
         Random random = new Random(20261125);
-        String[] words = "the of and to in is you that it he was for on are as with his they at be this have from or one had by word but not what all were we when your can said there use an each which she do how their if will up other about out many then them these so some her would make like him into time has look two more write go see number no way could people my than first water been call who oil its now find long down day did get come made may part".split(" ");
+        String[] words = WORDS;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {

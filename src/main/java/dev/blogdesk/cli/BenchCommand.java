@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, preview (default: all).")
+        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, search, startup, preview (default: all).")
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> AVAILABLE = List.of("import", "preview");
+    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview");
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Benchmarks to run: ${COMPLETION-CANDIDATES} or all.")
     List<String> names = new ArrayList<>();
@@ -47,8 +47,22 @@ final class BenchCommand implements Callable<Integer> {
         Logging.init(dir);
         try {
             List<BenchResult> results = new ArrayList<>();
+            Path imported = null;
             if (selected.contains("import")) {
-                results.addAll(new ImportBenchmark(dir.resolve("import"), rows, System.err).run());
+                ImportBenchmark importBench = new ImportBenchmark(dir.resolve("import"), rows, System.err);
+                results.addAll(importBench.run());
+                imported = importBench.importedStore();
+            }
+            if (selected.contains("search") || selected.contains("startup")) {
+                // One set of app starts measures both; a store the import bench just filled is reused.
+                List<BenchResult> startup = new dev.blogdesk.bench.StartupBenchmark(dir.resolve("startup"), rows, imported,
+                        System.err).run();
+                for (BenchResult r : startup) {
+                    boolean isSearch = r.name().startsWith("search.");
+                    if (isSearch ? selected.contains("search") : selected.contains("startup")) {
+                        results.add(r);
+                    }
+                }
             }
             if (selected.contains("preview")) {
                 results.addAll(new dev.blogdesk.bench.PreviewBenchmark(dir.resolve("preview"), System.err).run());

@@ -93,7 +93,11 @@ public final class StoreConnection implements AutoCloseable {
 
     private static StoreConnection withIndexes(StoreConnection connection) {
         try {
-            connection.store.ensureIndexes();
+            if (connection.isEmbedded()) {
+                connection.store.dropEmbeddedOnlyWaste();
+            } else {
+                connection.store.ensureIndexes();
+            }
         } catch (StoreException e) {
             // A remote server that is away now must not stop the app from opening.
             log.warn("Indexes not checked: {}", e.getMessage());

@@ -47,7 +47,9 @@ public final class TestStore implements AutoCloseable {
 
     public MongoPostRepository repository() {
         MongoPostRepository repository = new MongoPostRepository(database);
-        repository.ensureIndexes();
+        if (isRealServer()) {
+            repository.ensureIndexes();
+        }
         return repository;
     }
 
