@@ -16,10 +16,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Lists the posts whose title or content contains QUERY (case-insensitive, literal text), newest first.")
+        description = "Lists the posts that contain every word of QUERY (or \"quoted phrase\") in their title or content, case-insensitively, as literal text, newest first.")
 final class SearchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "QUERY", description = "Text to look for; regular-expression characters are literal.")
+    @Parameters(index = "0", paramLabel = "QUERY", description = "Words or \"phrases\" to look for; regular-expression characters are literal.")
     String query;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N results (default ${DEFAULT-VALUE}).")

@@ -39,6 +39,8 @@ public final class PostChangeLog {
     private static final String REBUILD = "rebuild";
     /** Bounds the memory a bulk import can tie up ahead of the index; writers wait when it is full. */
     private static final int QUEUE_CAPACITY = 2_000;
+    /** The text the queue may hold (~16 MB); beyond it a change is queued as "re-read this post". */
+    private static final long QUEUED_CHARS_BUDGET = 8L * 1024 * 1024;
 
     private final MVStore store;
     private final MVMap<Object, Long> pending;
@@ -46,6 +48,7 @@ public final class PostChangeLog {
     private final AtomicLong seq;
     private final BlockingQueue<PostChange> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicBoolean missed = new AtomicBoolean();
+    private final AtomicLong queuedChars = new AtomicLong();
     private volatile boolean consumerAttached;
 
     PostChangeLog(MVStore store) {
@@ -66,7 +69,15 @@ public final class PostChangeLog {
     }
 
     void afterUpsert(long s, Object rawId, Document doc) {
-        publish(new PostChange.Upsert(s, PostText.of(rawId, doc)));
+        PostText post = PostText.of(rawId, doc);
+        long chars = post.textLength();
+        if (queuedChars.addAndGet(chars) <= QUEUED_CHARS_BUDGET) {
+            publish(new PostChange.Upsert(s, post));
+        } else {
+            // Big posts (or a backlog of them) wait in the store, not in memory: the index re-reads them.
+            queuedChars.addAndGet(-chars);
+            publish(new PostChange.Touch(s, rawId, post.key()));
+        }
     }
 
     void afterRemove(long s, Object rawId) {
@@ -90,18 +101,18 @@ public final class PostChangeLog {
     }
 
     private void publish(PostChange change) {
-        while (consumerAttached) {
-            try {
+        try {
+            while (consumerAttached) {
                 if (queue.offer(change, 200, TimeUnit.MILLISECONDS)) {
                     return;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                // The change is in the pending map; the index must re-read it before it can answer again.
-                missed.set(true);
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // The change is in the pending map; the index must re-read it before it can answer again.
+            missed.set(true);
         }
+        taken(change); // not queued after all
     }
 
     // ---- called by the index ----
@@ -116,14 +127,26 @@ public final class PostChangeLog {
     public void detach() {
         consumerAttached = false;
         queue.clear();
+        queuedChars.set(0);
     }
 
     public PostChange poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return queue.poll(timeout, unit);
+        return taken(queue.poll(timeout, unit));
     }
 
     public void drainTo(List<PostChange> sink, int max) {
+        int from = sink.size();
         queue.drainTo(sink, max);
+        for (int i = from; i < sink.size(); i++) {
+            taken(sink.get(i));
+        }
+    }
+
+    private PostChange taken(PostChange change) {
+        if (change instanceof PostChange.Upsert u) {
+            queuedChars.addAndGet(-u.post().textLength());
+        }
+        return change;
     }
 
     /** True once if a change could not be queued; the consumer must catch up from the pending map. */

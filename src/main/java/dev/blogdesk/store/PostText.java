@@ -21,6 +21,11 @@ import java.util.Date;
 public record PostText(Object rawId, String key, String sortKey, String title, String searchableTitle,
                        String content, Long datePosted, String source) {
 
+    /** The characters of text this holds (what it costs to keep it queued). */
+    public long textLength() {
+        return title.length() + (content == null ? 0 : content.length());
+    }
+
     static PostText of(Object rawId, Document doc) {
         Object title = doc.get("title");
         Object content = doc.get("content");
