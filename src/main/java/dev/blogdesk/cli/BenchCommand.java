@@ -25,7 +25,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per figure per line: name, value, unit, baseline, ratio.")
     boolean json;
 
-    @Option(names = "--rows", defaultValue = "100000", description = "Rows of the generated blog.db (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rows", defaultValue = "100000", description = "Posts to generate: rows of the import's blog.db, and the store start-up and search run on (default ${DEFAULT-VALUE}).")
     int rows;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch folder for generated data (default: a new temp folder, removed afterwards).")

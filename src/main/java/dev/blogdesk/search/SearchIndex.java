@@ -398,7 +398,7 @@ public final class SearchIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig()
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setIndexSort(NEWEST_FIRST)
-                .setRAMBufferSizeMB(32)
+                .setRAMBufferSizeMB(16)
                 .setCommitOnClose(false);
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, null);

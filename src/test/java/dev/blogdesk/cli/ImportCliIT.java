@@ -133,4 +133,21 @@ class ImportCliIT {
         assertThat(unknown.exit()).isNotZero();
         assertThat(unknown.stderr()).contains("Unknown benchmark 'warp-speed'");
     }
+
+    @Test
+    void benchStartupAndSearchStartTheAppAndPrintTheirFigures() throws Exception {
+        CliIT.Result r = run("bench", "startup", "search", "--rows", "400", "--json",
+                "--work-dir", dir.resolve("bench-startup").toString());
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        java.util.Map<String, Document> figures = new java.util.HashMap<>();
+        for (String line : r.stdout()) {
+            Document figure = Document.parse(line);
+            assertThat(figure.keySet()).containsExactly("name", "value", "unit", "baseline", "ratio");
+            figures.put(figure.getString("name"), figure);
+        }
+        assertThat(figures).containsOnlyKeys("startup.first_page_ms", "open.p95_ms", "search.p95_ms", "heap.mb");
+        assertThat(figures.get("startup.first_page_ms").getDouble("baseline")).as("empty store window").isPositive();
+        assertThat(figures.get("heap.mb").getDouble("value")).isBetween(1.0, 256.0);
+        assertThat(figures.get("search.p95_ms").getString("unit")).isEqualTo("ms");
+    }
 }
