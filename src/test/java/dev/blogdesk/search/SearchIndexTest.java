@@ -117,6 +117,9 @@ class SearchIndexTest {
             // The collection dropped by another client.
             restored.database().getCollection("posts").drop();
             IndexAgreement.assertAgrees(restored, List.of("a", "mongo"));
+            restored.posts().create("Dropped with the database", "gone");
+            restored.database().drop();
+            IndexAgreement.assertAgrees(restored, List.of("dropped", "gone"));
             restored.posts().create("New life", "after the drop");
         }
         // The index folder lost or damaged: rebuilt from the store.
