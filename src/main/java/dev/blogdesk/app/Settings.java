@@ -19,6 +19,8 @@ public final class Settings {
 
     static final String FILE = "settings.properties";
     static final String MONGO_URI = "mongo.uri";
+    public static final String SYNC_DATABASE = "sync.database";
+    public static final String SYNC_COLLECTION = "sync.collection";
 
     private final Path file;
     private final Properties values = new Properties();
@@ -39,7 +41,11 @@ public final class Settings {
         return settings;
     }
 
-    /** The MongoDB server to use instead of the embedded store; empty means the embedded store. */
+    /**
+     * The MongoDB server: the desktop app syncs its working copy with it, the command line uses it
+     * directly. Empty: the embedded store alone. This file is owner-readable only (0600) because the
+     * URI may hold a password.
+     */
     public Optional<String> mongoUri() {
         return Optional.ofNullable(values.getProperty(MONGO_URI)).map(String::trim).filter(s -> !s.isEmpty());
     }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, search, startup, preview (default: all).")
+        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, search, startup, preview, sync (default: all).")
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview");
+    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview", "sync");
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Benchmarks to run: ${COMPLETION-CANDIDATES} or all.")
     List<String> names = new ArrayList<>();
@@ -63,6 +63,9 @@ final class BenchCommand implements Callable<Integer> {
                         results.add(r);
                     }
                 }
+            }
+            if (selected.contains("sync")) {
+                results.addAll(new dev.blogdesk.bench.SyncBenchmark(dir.resolve("sync"), System.err).run());
             }
             if (selected.contains("preview")) {
                 results.addAll(new dev.blogdesk.bench.PreviewBenchmark(dir.resolve("preview"), System.err).run());

@@ -37,10 +37,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final SearchIndex searchIndex;
+    private final PostChangeLog changeLog;
     private final java.util.concurrent.ScheduledExecutorService housekeeping;
 
     private EmbeddedMongo(Path dataDir, MVStore mvStore, MongoServer server, InetSocketAddress address,
-                          SearchIndex searchIndex) {
+                          SearchIndex searchIndex, PostChangeLog changeLog) {
+        this.changeLog = changeLog;
         this.dataDir = dataDir;
         this.mvStore = mvStore;
         this.server = server;
@@ -111,7 +113,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new StoreException("Cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }
         SearchIndex searchIndex = SearchIndex.start(storeDir.resolve(SEARCH_INDEX_DIR), changeLog);
-        EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, address, searchIndex);
+        EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, address, searchIndex, changeLog);
         embedded.writePortFile();
         log.info("Embedded store {} listening on {}", storeDir, address);
         return embedded;
@@ -161,6 +163,26 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public int port() {
         return address.getPort();
+    }
+
+    /** Every change to the posts, as the server applied them (also the sync outbox). */
+    public PostChangeLog changeLog() {
+        return changeLog;
+    }
+
+    /** A map of BlogDesk's own bookkeeping in the store file, committed with the store. */
+    public <K, V> org.h2.mvstore.MVMap<K, V> stateMap(String name) {
+        if (!name.startsWith("blogdesk.")) {
+            throw new IllegalArgumentException("Not a BlogDesk map: " + name);
+        }
+        return mvStore.openMap(name);
+    }
+
+    /** Makes the bookkeeping written through {@link #stateMap} durable now. */
+    public void commitState() {
+        if (!mvStore.isClosed()) {
+            mvStore.commit();
+        }
     }
 
     /** The index of this store's posts, kept in step with every write the server takes. */

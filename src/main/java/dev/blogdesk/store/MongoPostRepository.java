@@ -304,7 +304,7 @@ public final class MongoPostRepository implements PostRepository {
     }
 
     /** A sentence for the user; driver messages can be long, so only the kind of failure is named. */
-    static String reason(MongoException e) {
+    public static String reason(MongoException e) {
         if (e instanceof com.mongodb.MongoTimeoutException) {
             return "the MongoDB server did not answer in time. Is it running and reachable?";
         }

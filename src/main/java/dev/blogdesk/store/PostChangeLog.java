@@ -34,6 +34,7 @@ public final class PostChangeLog {
     private static final String DATA_MAP = "databases." + NAMESPACE;
     private static final String PENDING_MAP = "blogdesk.search.pending";
     private static final String META_MAP = "blogdesk.search.meta";
+    private static final String OUTBOX_MAP = "blogdesk.sync.outbox";
     private static final String EPOCH = "epoch";
     private static final String COUNTER = "counter";
     private static final String REBUILD = "rebuild";
@@ -45,6 +46,7 @@ public final class PostChangeLog {
     private final MVStore store;
     private final MVMap<Object, Long> pending;
     private final MVMap<String, Object> meta;
+    private final MVMap<Object, Long> outbox;
     private final AtomicLong seq;
     private final BlockingQueue<PostChange> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicBoolean missed = new AtomicBoolean();
@@ -55,6 +57,7 @@ public final class PostChangeLog {
         this.store = store;
         this.pending = store.openMap(PENDING_MAP);
         this.meta = store.openMap(META_MAP);
+        this.outbox = store.openMap(OUTBOX_MAP);
         meta.putIfAbsent(EPOCH, UUID.randomUUID().toString());
         this.seq = new AtomicLong(meta.get(COUNTER) instanceof Long l ? l : 0L);
     }
@@ -64,6 +67,9 @@ public final class PostChangeLog {
     long beforeWrite(Object rawId) {
         long s = seq.incrementAndGet();
         pending.put(rawId, s);
+        // The sync outbox: posts that may differ from what the remote server last saw. Committed with
+        // the write, so a save made offline is pushed even after a kill -9.
+        outbox.put(rawId, s);
         meta.put(COUNTER, s);
         return s;
     }
@@ -211,6 +217,26 @@ public final class PostChangeLog {
         for (Map.Entry<Object, Document> e : data.entrySet()) {
             sink.accept(PostText.of(e.getKey(), e.getValue()));
         }
+    }
+
+    /** Posts written since the sync engine last looked at them, with the number of their last change. */
+    public Map<Object, Long> outboxSnapshot() {
+        return new HashMap<>(outbox);
+    }
+
+    /** The number of the last change to this post, if the outbox holds it. */
+    public Long outboxSeq(Object rawId) {
+        return outbox.get(rawId);
+    }
+
+    /** The sync engine has dealt with the post as of change {@code seq}; a later change keeps it queued. */
+    public void outboxDone(Object rawId, long seq) {
+        outbox.remove(rawId, seq);
+    }
+
+    /** Queues posts for the sync engine to look at (every post, when syncing with a new server). */
+    public void outboxAdd(Object rawId) {
+        outbox.putIfAbsent(rawId, seq.get());
     }
 
     /** The index committed these changes: forget them unless the post changed again since. */

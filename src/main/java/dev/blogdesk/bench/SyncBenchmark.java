@@ -1,0 +1,137 @@
+package dev.blogdesk.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
+import dev.blogdesk.store.EmbeddedMongo;
+import dev.blogdesk.store.MongoPostRepository;
+import dev.blogdesk.store.StoreConnection;
+import dev.blogdesk.sync.ConnectionProfile;
+import dev.blogdesk.sync.SyncEngine;
+import dev.blogdesk.sync.SyncRemote;
+import dev.blogdesk.sync.SyncReport;
+import dev.blogdesk.sync.SyncState;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@code bench sync}: {@code sync.push_1000} is the push of 1,000 posts edited while the server was
+ * away, timed inside a real sync round after it came back; the baseline is a raw unordered
+ * {@code bulkWrite} replacing the same 1,000 documents on the same server. Medians of 5 of each,
+ * alternating, after a warm-up.
+ */
+public final class SyncBenchmark {
+
+    private static final int POSTS = 1_000;
+    private static final int ROUNDS = 5;
+
+    private final Path workDir;
+    private final PrintStream log;
+
+    public SyncBenchmark(Path workDir, PrintStream log) {
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    public List<BenchResult> run() throws Exception {
+        Files.createDirectories(workDir);
+        Random random = new Random(11);
+        List<Double> pushes = new ArrayList<>();
+        List<Double> raws = new ArrayList<>();
+        Path remoteDir = workDir.resolve("remote");
+        EmbeddedMongo server = EmbeddedMongo.start(remoteDir, 0);
+        int port = server.port();
+        try (StoreConnection local = StoreConnection.openEmbedded(workDir.resolve("local"), false);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> localPosts = local.database().getCollection(MongoPostRepository.COLLECTION);
+            List<Document> posts = new ArrayList<>();
+            for (int i = 0; i < POSTS; i++) {
+                posts.add(new Document("_id", new ObjectId()).append("title", "Post " + i)
+                        .append("content", text(random)).append("date_posted", new Date()).append("version", 1L));
+            }
+            localPosts.insertMany(posts);
+            ConnectionProfile profile = new ConnectionProfile(server.connectionString(), "blogdb", "posts");
+            sync(local, profile);
+            MongoCollection<Document> baselineTarget = client.getDatabase("blogdb").getCollection("baseline");
+            baselineTarget.insertMany(posts);
+            for (int round = -1; round < ROUNDS; round++) {
+                // Offline: the server goes away, every post is edited here, the server comes back.
+                server.close();
+                List<Document> edited = new ArrayList<>();
+                for (Document p : localPosts.find()) {
+                    Document e = new Document(p).append("content", text(random)).append("version", p.getLong("version") + 1);
+                    localPosts.replaceOne(Filters.eq("_id", p.get("_id")), e);
+                    edited.add(e);
+                }
+                server = EmbeddedMongo.start(remoteDir, port);
+                SyncReport report;
+                double pushMs;
+                try (SyncRemote remote = SyncRemote.open(profile)) {
+                    SyncEngine engine = engine(local, remote);
+                    report = engine.round();
+                    pushMs = engine.lastPushNanos() / 1e6;
+                }
+                if (report.pushed() != POSTS || report.conflicts() != 0) {
+                    throw new IllegalStateException("bench sync: expected " + POSTS + " pushed: " + report.summary());
+                }
+                List<WriteModel<Document>> replaces = new ArrayList<>();
+                for (Document e : edited) {
+                    replaces.add(new ReplaceOneModel<>(Filters.eq("_id", e.get("_id")), new Document(e).append("updated_at", new Date())));
+                }
+                try (MongoClient fresh = MongoClients.create(server.connectionString())) {
+                    MongoCollection<Document> target = fresh.getDatabase("blogdb").getCollection("baseline");
+                    target.find().first(); // connected, as the sync is when it starts pushing
+                    long start = System.nanoTime();
+                    target.bulkWrite(replaces, new BulkWriteOptions().ordered(false));
+                    double rawMs = (System.nanoTime() - start) / 1e6;
+                    if (round >= 0) {
+                        pushes.add(pushMs);
+                        raws.add(rawMs);
+                        log.printf("bench sync round %d: push %.0f ms, raw bulkWrite %.0f ms%n", round + 1, pushMs, rawMs);
+                    }
+                }
+            }
+        } finally {
+            server.close();
+        }
+        return List.of(new BenchResult("sync.push_1000", median(pushes), "ms", median(raws)));
+    }
+
+    private static void sync(StoreConnection local, ConnectionProfile profile) {
+        try (SyncRemote remote = SyncRemote.open(profile)) {
+            engine(local, remote).round();
+        }
+    }
+
+    private static SyncEngine engine(StoreConnection local, SyncRemote remote) {
+        EmbeddedMongo embedded = local.embedded().orElseThrow();
+        return new SyncEngine(local.database().getCollection(MongoPostRepository.COLLECTION), remote.posts(),
+                embedded.changeLog(), new SyncState(embedded), remote.identity());
+    }
+
+    private static String text(Random random) {
+        StringBuilder sb = new StringBuilder();
+        int length = 500 + random.nextInt(3500);
+        while (sb.length() < length) {
+            sb.append(ImportBenchmark.WORDS[random.nextInt(ImportBenchmark.WORDS.length)]).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,418 @@
+package dev.blogdesk.sync;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import dev.blogdesk.store.MongoPostRepository;
+import dev.blogdesk.store.PostChangeLog;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One sync round between the local working copy (the embedded store) and a remote collection.
+ *
+ * <p>Push: every post in the {@link PostChangeLog} outbox that differs from what the server last had
+ * (the "base", kept per post) is written with one unordered bulk write. A write only lands if the
+ * server still holds the base (its title and content are part of the filter), so a post changed on
+ * the server meanwhile is never overwritten: it becomes a conflict for the user. Deletes are pushed
+ * the same way; the base is the tombstone that keeps a pull from bringing a deleted post back.
+ *
+ * <p>Pull: documents the server changed since the last pull ({@code updated_at}), documents written
+ * without {@code updated_at} (the Flask blog), and posts gone from the server. A post changed both
+ * here and there is a conflict, never silently overwritten.
+ *
+ * <p>Every step is idempotent, so a round cut off by the network or a kill -9 is simply run again: a
+ * push that already landed is recognised by comparing the server's copy with what was sent.
+ */
+public final class SyncEngine {
+
+    static final int BATCH = 1_000;
+    /** Pull re-reads this much before the last pull mark: other clients' clocks are not ours. */
+    private static final Duration PULL_OVERLAP = Duration.ofMinutes(10);
+    private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final MongoCollection<Document> local;
+    private final MongoCollection<Document> remote;
+    private final PostChangeLog outbox;
+    private final SyncState state;
+    private final String remoteIdentity;
+    private long lastPushNanos;
+
+    public SyncEngine(MongoCollection<Document> local, MongoCollection<Document> remote, PostChangeLog outbox,
+                      SyncState state, String remoteIdentity) {
+        this.local = local;
+        this.remote = remote;
+        this.outbox = outbox;
+        this.state = state;
+        this.remoteIdentity = remoteIdentity;
+    }
+
+    /**
+     * Pushes the outbox, then pulls. Throws {@link SyncUnavailableException} if the server cannot be
+     * reached or stops answering; everything done until then is kept and nothing is marked as pushed
+     * that the server did not take.
+     */
+    public SyncReport round() {
+        try {
+            remote.getNamespace();
+            remote.find().projection(Projections.include("_id")).limit(1).first();
+        } catch (MongoException e) {
+            throw new SyncUnavailableException(e);
+        }
+        if (!remoteIdentity.equals(state.remoteIdentity())) {
+            startOver();
+        }
+        int pushed;
+        int pulled;
+        try {
+            long started = System.nanoTime();
+            pushed = push();
+            lastPushNanos = System.nanoTime() - started;
+            pulled = pull();
+        } catch (MongoException e) {
+            throw new SyncUnavailableException(e);
+        } finally {
+            state.commit();
+        }
+        return report(pushed, pulled);
+    }
+
+    /** How long the push of the last round took (for {@code bench sync}). */
+    public long lastPushNanos() {
+        return lastPushNanos;
+    }
+
+    /** The numbers without talking to the server (for the status bar and an unreachable server). */
+    public SyncReport report(int pushed, int pulled) {
+        List<String> conflicted = new ArrayList<>(state.conflictKeys().stream().map(SyncEngine::idText).toList());
+        return new SyncReport(pushed, pulled, conflicted.size(), pending(), conflicted);
+    }
+
+    /** Posts saved here that the server does not have yet (conflicts included). */
+    public int pending() {
+        return outbox.outboxSnapshot().size();
+    }
+
+    /** A new server (or the first sync): every local post is looked at, and every remote one pulled. */
+    private void startOver() {
+        log.info("Syncing with a new server: comparing every post");
+        state.reset(remoteIdentity);
+        for (Document d : local.find().projection(Projections.include("_id"))) {
+            outbox.outboxAdd(rawId(d.get("_id")));
+        }
+    }
+
+    // ------------------------------------------------------------------ push
+
+    private int push() {
+        List<Map.Entry<Object, Long>> entries = new ArrayList<>(outbox.outboxSnapshot().entrySet());
+        int pushed = 0;
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            pushed += pushBatch(entries.subList(from, Math.min(entries.size(), from + BATCH)));
+            state.commit();
+        }
+        return pushed;
+    }
+
+    private record Op(String key, Object rawId, long seq, Document mine, WriteModel<Document> model) {
+    }
+
+    private int pushBatch(List<Map.Entry<Object, Long>> entries) {
+        Map<String, Document> localDocs = new HashMap<>();
+        List<Object> ids = new ArrayList<>();
+        for (Map.Entry<Object, Long> e : entries) {
+            ids.add(bsonId(e.getKey()));
+        }
+        for (Document d : local.find(Filters.in("_id", ids)).batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
+            localDocs.put(key(d.get("_id")), d);
+        }
+        List<Op> ops = new ArrayList<>();
+        Date now = new Date();
+        for (Map.Entry<Object, Long> e : entries) {
+            Object id = bsonId(e.getKey());
+            String key = key(id);
+            if (state.hasConflict(key)) {
+                continue; // waits for the user
+            }
+            Document mine = localDocs.get(key);
+            Document base = state.base(key).orElse(null);
+            if (mine == null && base == null || mine != null && base != null && sameContent(mine, base)) {
+                outbox.outboxDone(e.getKey(), e.getValue());
+                continue;
+            }
+            WriteModel<Document> model;
+            Document sent = null;
+            if (mine == null) {
+                model = new DeleteOneModel<>(unchangedSince(base));
+            } else {
+                // updated_at says when the server got it, so other clients' pulls see it.
+                sent = new Document(mine).append("updated_at", now);
+                model = base == null ? new InsertOneModel<>(sent) : new ReplaceOneModel<>(unchangedSince(base), sent);
+            }
+            ops.add(new Op(key, e.getKey(), e.getValue(), sent, model));
+        }
+        if (ops.isEmpty()) {
+            return 0;
+        }
+        Set<Integer> failed = new HashSet<>();
+        int expected = ops.size();
+        int landed;
+        try {
+            BulkWriteResult result = remote.bulkWrite(ops.stream().map(Op::model).toList(),
+                    new BulkWriteOptions().ordered(false));
+            landed = result.getInsertedCount() + result.getMatchedCount() + result.getDeletedCount();
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                failed.add(error.getIndex());
+            }
+            BulkWriteResult partial = e.getWriteResult();
+            landed = partial.getInsertedCount() + partial.getMatchedCount() + partial.getDeletedCount();
+        }
+        // All landed: done. Otherwise ask the server what it holds now: a write that "failed" may have
+        // landed in an earlier, interrupted round (then the server already has exactly what we send).
+        boolean verify = landed != expected || !failed.isEmpty();
+        Map<String, Document> theirs = verify ? remoteDocs(ops) : Map.of();
+        int pushed = 0;
+        for (Op op : ops) {
+            Document server = theirs.get(op.key());
+            boolean ok = !verify || (op.mine() == null ? server == null : server != null && sameContent(server, op.mine()));
+            if (ok) {
+                if (op.mine() == null) {
+                    state.removeBase(op.key());
+                } else {
+                    state.putBase(op.key(), op.mine());
+                }
+                outbox.outboxDone(op.rawId(), op.seq());
+                pushed++;
+            } else {
+                state.putConflict(op.key(), server);
+            }
+        }
+        return pushed;
+    }
+
+    /** A filter that only matches the server's copy if it is still the one we last saw. */
+    private static Bson unchangedSince(Document base) {
+        Document filter = new Document("_id", base.get("_id"));
+        filter.append("title", base.get("title"));
+        filter.append("content", base.get("content"));
+        return filter;
+    }
+
+    private Map<String, Document> remoteDocs(List<Op> ops) {
+        Map<String, Document> docs = new HashMap<>();
+        List<Object> ids = ops.stream().map(op -> bsonId(op.rawId())).toList();
+        for (Document d : remote.find(Filters.in("_id", ids)).batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
+            docs.put(key(d.get("_id")), d);
+        }
+        return docs;
+    }
+
+    // ------------------------------------------------------------------ pull
+
+    private int pull() {
+        long mark = state.pullMark();
+        Bson changed = mark == 0 ? new Document()
+                : Filters.or(Filters.gt("updated_at", new Date(mark - PULL_OVERLAP.toMillis())),
+                        Filters.exists("updated_at", false));
+        int pulled = 0;
+        long newMark = mark;
+        for (Document theirs : remote.find(changed).batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
+            if (theirs.get("updated_at") instanceof Date d) {
+                newMark = Math.max(newMark, d.getTime());
+            }
+            if (take(key(theirs.get("_id")), theirs)) {
+                pulled++;
+            }
+        }
+        // Posts deleted on the server: in the base, gone there.
+        Set<String> onServer = new HashSet<>();
+        for (Document d : remote.find().projection(Projections.include("_id"))) {
+            onServer.add(key(d.get("_id")));
+        }
+        for (String key : state.baseKeys()) {
+            if (!onServer.contains(key) && take(key, null)) {
+                pulled++;
+            }
+        }
+        state.setPullMark(newMark);
+        return pulled;
+    }
+
+    /** Brings the server's version of one post here (null: deleted there), unless that would lose work. */
+    private boolean take(String key, Document theirs) {
+        Document base = state.base(key).orElse(null);
+        if (theirs != null && base != null && sameContent(theirs, base)) {
+            return false;
+        }
+        if (state.hasConflict(key)) {
+            state.putConflict(key, theirs); // the user decides against the newest version
+            return false;
+        }
+        Object id = idOf(key);
+        Document mine = local.find(Filters.eq("_id", id)).first();
+        boolean unchangedHere = base == null ? mine == null : mine != null && sameContent(mine, base);
+        if (unchangedHere) {
+            writeLocal(id, theirs);
+            return true;
+        }
+        if (theirs == null ? mine == null : mine != null && sameContent(mine, theirs)) {
+            setBase(key, theirs); // both sides made the same change
+            return false;
+        }
+        state.putConflict(key, theirs);
+        return false;
+    }
+
+    /** Writes the server's version here and makes it the base; it is not something to push back. */
+    private void writeLocal(Object id, Document theirs) {
+        if (theirs == null) {
+            local.deleteOne(Filters.eq("_id", id));
+        } else {
+            local.replaceOne(Filters.eq("_id", id), theirs, new ReplaceOptions().upsert(true));
+        }
+        setBase(key(id), theirs);
+        Object raw = rawId(id);
+        Long seq = outbox.outboxSeq(raw);
+        Document now = local.find(Filters.eq("_id", id)).first();
+        if (seq != null && (theirs == null ? now == null : now != null && sameContent(now, theirs))) {
+            outbox.outboxDone(raw, seq);
+        }
+    }
+
+    private void setBase(String key, Document theirs) {
+        if (theirs == null) {
+            state.removeBase(key);
+        } else {
+            state.putBase(key, theirs);
+        }
+    }
+
+    // ------------------------------------------------------------------ conflicts
+
+    /** A post changed here and on the server since the last sync. {@code theirs} null: deleted there. */
+    public record Conflict(String id, Document mine, Document theirs) {
+    }
+
+    public List<Conflict> conflicts() {
+        List<Conflict> all = new ArrayList<>();
+        for (String key : state.conflictKeys()) {
+            Object id = idOf(key);
+            all.add(new Conflict(idText(key), local.find(Filters.eq("_id", id)).first(), state.conflictTheirs(key)));
+        }
+        return all;
+    }
+
+    /** Keeps this machine's version: it is pushed over the server's at the next round. */
+    public void keepMine(String id) {
+        String key = keyOfText(id);
+        setBase(key, state.conflictTheirs(key));
+        state.removeConflict(key);
+        outbox.outboxAdd(rawId(idOf(key)));
+        state.commit();
+    }
+
+    /** Takes the server's version here. */
+    public void keepTheirs(String id) {
+        String key = keyOfText(id);
+        Document theirs = state.conflictTheirs(key);
+        state.removeConflict(key);
+        writeLocal(idOf(key), theirs);
+        state.commit();
+    }
+
+    /** Keeps both: this machine's version becomes a new post (pushed next round), the server's stays. */
+    public String keepBoth(String id) {
+        String key = keyOfText(id);
+        Document mine = local.find(Filters.eq("_id", idOf(key))).first();
+        String copyId = null;
+        if (mine != null) {
+            ObjectId copy = new ObjectId();
+            Document copyDoc = new Document(mine).append("_id", copy).append("title", mine.getString("title") + " (my copy)");
+            local.insertOne(copyDoc);
+            copyId = copy.toHexString();
+        }
+        keepTheirs(id);
+        return copyId;
+    }
+
+    // ------------------------------------------------------------------ identities and content
+
+    /** Two versions of a post are the same if everything but {@code updated_at} is. */
+    static boolean sameContent(Document a, Document b) {
+        return digest(a).equals(digest(b));
+    }
+
+    static String digest(Document d) {
+        TreeMap<String, Object> sorted = new TreeMap<>(d);
+        sorted.remove("updated_at");
+        String json = new Document(sorted).toJson(EXTENDED);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String key(Object bsonId) {
+        return new Document("_id", bsonId).toJson(EXTENDED);
+    }
+
+    static Object idOf(String key) {
+        return Document.parse(key).get("_id");
+    }
+
+    /** The id as the app shows it: the hex of an ObjectId, else the value. */
+    static String idText(String key) {
+        Object id = idOf(key);
+        return id instanceof ObjectId oid ? oid.toHexString() : String.valueOf(id);
+    }
+
+    static String keyOfText(String id) {
+        return key(ObjectId.isValid(id) ? new ObjectId(id) : id);
+    }
+
+    /** The id as the embedded server's own code holds it (the outbox's keys). */
+    static Object rawId(Object bsonId) {
+        return bsonId instanceof ObjectId oid ? new de.bwaldvogel.mongo.bson.ObjectId(oid.toHexString()) : bsonId;
+    }
+
+    static Object bsonId(Object rawId) {
+        return rawId instanceof de.bwaldvogel.mongo.bson.ObjectId oid ? new ObjectId(oid.getHexData()) : rawId;
+    }
+
+    static Optional<Document> parse(String json) {
+        return json == null || json.isEmpty() ? Optional.empty() : Optional.of(Document.parse(json));
+    }
+}

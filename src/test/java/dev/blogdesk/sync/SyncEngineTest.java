@@ -1,0 +1,286 @@
+package dev.blogdesk.sync;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import dev.blogdesk.store.EmbeddedMongo;
+import dev.blogdesk.store.MongoPostRepository;
+import dev.blogdesk.store.Post;
+import dev.blogdesk.store.PostRepository;
+import dev.blogdesk.store.StoreConnection;
+import dev.blogdesk.testing.TestStore;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The working copy against a remote server. The remote is a second embedded server, as {@code serve}
+ * runs it, on a loopback port that is stopped and started again mid-edit and mid-sync; or, with
+ * {@code -Dblogdesk.test.mongoUri}, a fresh database on that real server.
+ */
+class SyncEngineTest {
+
+    @TempDir
+    Path dir;
+
+    private StoreConnection local;
+    private Remote remote;
+
+    /** The remote side: an embedded server that can go away and come back on the same port. */
+    private final class Remote implements AutoCloseable {
+        final String uri;
+        final String database;
+        private EmbeddedMongo server;
+        private final int port;
+        private final MongoClient client;
+
+        Remote() {
+            String real = System.getProperty("blogdesk.test.mongoUri", "");
+            if (!real.isBlank()) {
+                uri = real;
+                database = "blogdesk_sync_" + new ObjectId().toHexString().substring(16);
+                port = -1;
+            } else {
+                server = EmbeddedMongo.start(dir.resolve("remote"), 0);
+                port = server.port();
+                uri = "mongodb://127.0.0.1:" + port;
+                database = "blogdb";
+            }
+            client = MongoClients.create(uri);
+        }
+
+        MongoCollection<Document> posts() {
+            return client.getDatabase(database).getCollection("posts");
+        }
+
+        void stop() {
+            server.close();
+            server = null;
+        }
+
+        void start() {
+            server = EmbeddedMongo.start(dir.resolve("remote"), port);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            if (server != null) {
+                server.close();
+            } else if (port == -1) {
+                client.getDatabase(database).drop();
+            }
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        local = StoreConnection.openEmbedded(dir.resolve("local"), false);
+        remote = new Remote();
+    }
+
+    @AfterEach
+    void close() {
+        remote.close();
+        local.close();
+    }
+
+    private SyncReport sync() {
+        try (SyncRemote r = SyncRemote.open(new ConnectionProfile(remote.uri, remote.database, "posts"))) {
+            return engine(r).round();
+        }
+    }
+
+    private SyncEngine engine(SyncRemote r) {
+        EmbeddedMongo embedded = local.embedded().orElseThrow();
+        return new SyncEngine(local.database().getCollection(MongoPostRepository.COLLECTION), r.posts(),
+                embedded.changeLog(), new SyncState(embedded), r.identity());
+    }
+
+    private <T> T withEngine(java.util.function.Function<SyncEngine, T> action) {
+        try (SyncRemote r = SyncRemote.open(new ConnectionProfile(remote.uri, remote.database, "posts"))) {
+            return action.apply(engine(r));
+        }
+    }
+
+    private PostRepository posts() {
+        return local.posts();
+    }
+
+    private Map<String, String> remoteContents() {
+        Map<String, String> byId = new HashMap<>();
+        for (Document d : remote.posts().find()) {
+            byId.put(d.getObjectId("_id").toHexString(), d.getString("title") + "|" + d.getString("content"));
+        }
+        return byId;
+    }
+
+    private Map<String, String> localContents() {
+        Map<String, String> byId = new HashMap<>();
+        for (Document d : local.database().getCollection("posts").find()) {
+            byId.put(d.getObjectId("_id").toHexString(), d.getString("title") + "|" + d.getString("content"));
+        }
+        return byId;
+    }
+
+    @Test
+    void savesGoUpAndTheServersChangesComeDownIncludingWhatTheFlaskBlogWrites() {
+        Post a = posts().create("First", "written here");
+        Post b = posts().create("Second", "also here");
+        SyncReport first = sync();
+        assertThat(first.pushed()).isEqualTo(2);
+        assertThat(first.pending()).isZero();
+        assertThat(remoteContents()).isEqualTo(localContents());
+
+        // The Flask-PyMongo blog inserts a post: no version, no updated_at, date_posted only.
+        ObjectId flask = new ObjectId();
+        remote.posts().insertOne(new Document("_id", flask).append("title", "From Flask")
+                .append("content", "posted on the web").append("date_posted", new Date()));
+        posts().update(posts().findById(a.id()).orElseThrow().withText("First", "edited here"));
+        SyncReport second = sync();
+        assertThat(second.pushed()).isEqualTo(1);
+        assertThat(second.pulled()).isEqualTo(1);
+        assertThat(posts().findById(flask.toHexString())).get().extracting(Post::title, Post::version)
+                .containsExactly("From Flask", 0L);
+        assertThat(remoteContents()).isEqualTo(localContents());
+
+        // Another BlogDesk edits on the server; the post is taken here.
+        remote.posts().updateOne(Filters.eq("_id", new ObjectId(b.id())),
+                Updates.combine(Updates.set("content", "edited elsewhere"), Updates.set("updated_at", new Date())));
+        assertThat(sync().pulled()).isEqualTo(1);
+        assertThat(posts().findById(b.id())).get().extracting(Post::content).isEqualTo("edited elsewhere");
+
+        // Deletes travel both ways and stay deleted.
+        posts().delete(a.id());
+        remote.posts().deleteOne(Filters.eq("_id", flask));
+        SyncReport deletes = sync();
+        assertThat(deletes.pushed()).isEqualTo(1);
+        assertThat(deletes.pulled()).isEqualTo(1);
+        assertThat(sync()).extracting(SyncReport::pushed, SyncReport::pulled, SyncReport::conflicts, SyncReport::pending)
+                .containsExactly(0, 0, 0, 0);
+        assertThat(localContents()).containsOnlyKeys(b.id());
+        assertThat(remoteContents()).isEqualTo(localContents());
+    }
+
+    @Test
+    void editsMadeWhileTheServerIsAwayArriveExactlyOnceWhenItIsBack() {
+        Post kept = posts().create("Kept", "v1");
+        Post doomed = posts().create("Doomed", "to be deleted offline");
+        sync();
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestStore.isRealServer(), "needs a server the test can stop");
+        remote.stop();
+        posts().update(posts().findById(kept.id()).orElseThrow().withText("Kept", "v2, written offline"));
+        Post offline = posts().create("Offline", "created on the train");
+        posts().delete(doomed.id());
+        assertThatThrownBy(this::sync).isInstanceOf(SyncUnavailableException.class)
+                .hasMessageContaining("not available");
+        assertThat(withEngineOffline()).isEqualTo(3);
+
+        remote.start();
+        SyncReport back = sync();
+        assertThat(back.pushed()).isEqualTo(3);
+        assertThat(back.pending()).isZero();
+        assertThat(remoteContents()).isEqualTo(localContents())
+                .containsOnlyKeys(kept.id(), offline.id());
+        assertThat(remote.posts().countDocuments(Filters.eq("title", "Offline"))).isEqualTo(1);
+        assertThat(sync().pushed()).isZero();
+    }
+
+    /** What the status bar shows while the server is away: read from the outbox, no network. */
+    private int withEngineOffline() {
+        EmbeddedMongo embedded = local.embedded().orElseThrow();
+        return new SyncEngine(local.database().getCollection("posts"), null, embedded.changeLog(),
+                new SyncState(embedded), "offline").pending();
+    }
+
+    @Test
+    void aServerStoppedInTheMiddleOfASyncLosesNothingAndDuplicatesNothing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestStore.isRealServer(), "needs a server the test can stop");
+        List<Document> many = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            many.add(new Document("_id", new ObjectId()).append("title", "Post " + i)
+                    .append("content", "body ".repeat(200) + i).append("date_posted", new Date()).append("version", 1L));
+        }
+        local.database().getCollection("posts").insertMany(many);
+        CompletableFuture<Object> round = CompletableFuture.supplyAsync(() -> {
+            try {
+                return sync();
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        // Stop the server once part of the push has landed.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (remote.posts().countDocuments() < 1000 && System.nanoTime() < deadline && !round.isDone()) {
+            Thread.onSpinWait();
+        }
+        remote.stop();
+        Object outcome = round.get(60, TimeUnit.SECONDS);
+        assertThat(outcome).as("the round was cut off").isInstanceOf(SyncUnavailableException.class);
+
+        remote.start();
+        SyncReport rest = sync();
+        assertThat(rest.conflicts()).isZero();
+        assertThat(rest.pending()).isZero();
+        assertThat(remote.posts().countDocuments()).isEqualTo(6000);
+        assertThat(remoteContents()).isEqualTo(localContents());
+    }
+
+    @Test
+    void aPostChangedOnBothSidesIsAConflictForTheUserNeverAnOverwrite() {
+        Post p = posts().create("Shared", "original");
+        Post q = posts().create("Other", "original");
+        Post r = posts().create("Third", "original");
+        sync();
+        posts().update(posts().findById(p.id()).orElseThrow().withText("Shared", "mine"));
+        remote.posts().updateOne(Filters.eq("_id", new ObjectId(p.id())), Updates.set("content", "theirs (Flask edit, no updated_at change)"));
+        posts().update(posts().findById(q.id()).orElseThrow().withText("Other", "mine too"));
+        remote.posts().updateOne(Filters.eq("_id", new ObjectId(q.id())),
+                Updates.combine(Updates.set("content", "theirs too"), Updates.set("updated_at", new Date())));
+        posts().update(posts().findById(r.id()).orElseThrow().withText("Third", "edited here"));
+        remote.posts().deleteOne(Filters.eq("_id", new ObjectId(r.id())));
+
+        SyncReport report = sync();
+        assertThat(report.conflicts()).isEqualTo(3);
+        assertThat(report.conflicted()).containsExactlyInAnyOrder(p.id(), q.id(), r.id());
+        assertThat(posts().findById(p.id()).orElseThrow().content()).isEqualTo("mine");
+        assertThat(remote.posts().find(Filters.eq("_id", new ObjectId(p.id()))).first().getString("content"))
+                .startsWith("theirs");
+        assertThat(sync().conflicts()).as("a conflict stays until the user decides").isEqualTo(3);
+
+        List<SyncEngine.Conflict> conflicts = withEngine(SyncEngine::conflicts);
+        assertThat(conflicts).extracting(c -> c.mine().getString("content"))
+                .containsExactlyInAnyOrder("mine", "mine too", "edited here");
+        withEngine(e -> {
+            e.keepMine(p.id());
+            e.keepTheirs(q.id());
+            return e.keepBoth(r.id());
+        });
+        SyncReport resolved = sync();
+        assertThat(resolved.conflicts()).isZero();
+        assertThat(resolved.pending()).isZero();
+        assertThat(remote.posts().find(Filters.eq("_id", new ObjectId(p.id()))).first().getString("content")).isEqualTo("mine");
+        assertThat(posts().findById(q.id()).orElseThrow().content()).isEqualTo("theirs too");
+        // Keep both: the server deleted "Third", so only my copy remains, on both sides.
+        assertThat(posts().findById(r.id())).isEmpty();
+        assertThat(localContents().values()).contains("Third (my copy)|edited here");
+        assertThat(remoteContents()).isEqualTo(localContents());
+    }
+}
