@@ -197,6 +197,24 @@ public final class PostChangeLog {
         return Optional.ofNullable(doc).map(d -> PostText.of(rawId, d));
     }
 
+    /** The stored document encoded as BSON, as the server would send it, if it exists. */
+    public Optional<byte[]> readBson(Object rawId) {
+        MVMap<Object, Document> data = dataMap();
+        Document doc = data == null ? null : data.get(rawId);
+        if (doc == null) {
+            return Optional.empty();
+        }
+        io.netty.buffer.ByteBuf buffer = io.netty.buffer.Unpooled.buffer();
+        try {
+            de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(doc, buffer);
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            return Optional.of(bytes);
+        } finally {
+            buffer.release();
+        }
+    }
+
     /** The post with the id the repository hands out ({@link PostText#key()}), if it exists. */
     public Optional<PostText> readByKey(String key) {
         if (org.bson.types.ObjectId.isValid(key)) {

@@ -16,6 +16,7 @@ import com.mongodb.client.model.WriteModel;
 import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.PostChangeLog;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -23,7 +24,6 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -144,42 +144,36 @@ public final class SyncEngine {
         return pushed;
     }
 
-    private record Op(String key, Object rawId, long seq, Document mine, WriteModel<Document> model) {
+    private record Op(String key, Object rawId, long seq, Document mine, String digest, WriteModel<Document> model) {
     }
 
     private int pushBatch(List<Map.Entry<Object, Long>> entries) {
-        Map<String, Document> localDocs = new HashMap<>();
-        List<Object> ids = new ArrayList<>();
-        for (Map.Entry<Object, Long> e : entries) {
-            ids.add(bsonId(e.getKey()));
-        }
-        for (Document d : local.find(Filters.in("_id", ids)).batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
-            localDocs.put(key(d.get("_id")), d);
-        }
         List<Op> ops = new ArrayList<>();
         Date now = new Date();
         for (Map.Entry<Object, Long> e : entries) {
-            Object id = bsonId(e.getKey());
-            String key = key(id);
+            String key = key(bsonId(e.getKey()));
             if (state.hasConflict(key)) {
                 continue; // waits for the user
             }
-            Document mine = localDocs.get(key);
-            Document base = state.base(key).orElse(null);
-            if (mine == null && base == null || mine != null && base != null && sameContent(mine, base)) {
+            // Straight from the store's file: no round trip through the server for our own posts.
+            Document mine = outbox.readBson(e.getKey()).map(SyncEngine::fromBson).orElse(null);
+            String mineDigest = mine == null ? null : digest(mine);
+            String baseDigest = state.baseDigest(key);
+            if (mine == null ? baseDigest == null : mineDigest.equals(baseDigest)) {
                 outbox.outboxDone(e.getKey(), e.getValue());
                 continue;
             }
             WriteModel<Document> model;
             Document sent = null;
             if (mine == null) {
-                model = new DeleteOneModel<>(unchangedSince(base));
+                model = new DeleteOneModel<>(unchangedSince(state.base(key).orElseThrow()));
             } else {
                 // updated_at says when the server got it, so other clients' pulls see it.
                 sent = new Document(mine).append("updated_at", now);
-                model = base == null ? new InsertOneModel<>(sent) : new ReplaceOneModel<>(unchangedSince(base), sent);
+                model = baseDigest == null ? new InsertOneModel<>(sent)
+                        : new ReplaceOneModel<>(unchangedSince(state.base(key).orElseThrow()), sent);
             }
-            ops.add(new Op(key, e.getKey(), e.getValue(), sent, model));
+            ops.add(new Op(key, e.getKey(), e.getValue(), sent, mineDigest, model));
         }
         if (ops.isEmpty()) {
             return 0;
@@ -205,12 +199,12 @@ public final class SyncEngine {
         int pushed = 0;
         for (Op op : ops) {
             Document server = theirs.get(op.key());
-            boolean ok = !verify || (op.mine() == null ? server == null : server != null && sameContent(server, op.mine()));
+            boolean ok = !verify || (op.mine() == null ? server == null : server != null && op.digest().equals(digest(server)));
             if (ok) {
                 if (op.mine() == null) {
                     state.removeBase(op.key());
                 } else {
-                    state.putBase(op.key(), op.mine());
+                    state.putBase(op.key(), op.mine(), op.digest());
                 }
                 outbox.outboxDone(op.rawId(), op.seq());
                 pushed++;
@@ -271,8 +265,9 @@ public final class SyncEngine {
 
     /** Brings the server's version of one post here (null: deleted there), unless that would lose work. */
     private boolean take(String key, Document theirs) {
-        Document base = state.base(key).orElse(null);
-        if (theirs != null && base != null && sameContent(theirs, base)) {
+        String baseDigest = state.baseDigest(key);
+        String theirsDigest = theirs == null ? null : digest(theirs);
+        if (theirs != null && theirsDigest.equals(baseDigest)) {
             return false;
         }
         if (state.hasConflict(key)) {
@@ -281,7 +276,7 @@ public final class SyncEngine {
         }
         Object id = idOf(key);
         Document mine = local.find(Filters.eq("_id", id)).first();
-        boolean unchangedHere = base == null ? mine == null : mine != null && sameContent(mine, base);
+        boolean unchangedHere = baseDigest == null ? mine == null : mine != null && digest(mine).equals(baseDigest);
         if (unchangedHere) {
             writeLocal(id, theirs);
             return true;
@@ -314,7 +309,7 @@ public final class SyncEngine {
         if (theirs == null) {
             state.removeBase(key);
         } else {
-            state.putBase(key, theirs);
+            state.putBase(key, theirs, digest(theirs));
         }
     }
 
@@ -376,13 +371,25 @@ public final class SyncEngine {
     static String digest(Document d) {
         TreeMap<String, Object> sorted = new TreeMap<>(d);
         sorted.remove("updated_at");
-        String json = new Document(sorted).toJson(EXTENDED);
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(toBson(new Document(sorted)));
             return java.util.HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final org.bson.codecs.DocumentCodec CODEC = new org.bson.codecs.DocumentCodec();
+
+    static byte[] toBson(Document d) {
+        RawBsonDocument raw = new RawBsonDocument(d, CODEC);
+        byte[] bytes = new byte[raw.getByteBuffer().remaining()];
+        raw.getByteBuffer().get(bytes);
+        return bytes;
+    }
+
+    static Document fromBson(byte[] bson) {
+        return new RawBsonDocument(bson).decode(CODEC);
     }
 
     static String key(Object bsonId) {

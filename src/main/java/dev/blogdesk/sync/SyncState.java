@@ -22,13 +22,15 @@ public final class SyncState {
     private static final String DELETED = "";
 
     private final EmbeddedMongo store;
-    private final MVMap<String, String> base;
+    private final MVMap<String, byte[]> base;
+    private final MVMap<String, String> digests;
     private final MVMap<String, String> conflicts;
     private final MVMap<String, Object> meta;
 
     public SyncState(EmbeddedMongo store) {
         this.store = store;
         this.base = store.stateMap("blogdesk.sync.base");
+        this.digests = store.stateMap("blogdesk.sync.digest");
         this.conflicts = store.stateMap("blogdesk.sync.conflicts");
         this.meta = store.stateMap("blogdesk.sync.meta");
     }
@@ -39,6 +41,7 @@ public final class SyncState {
 
     void reset(String remoteIdentity) {
         base.clear();
+        digests.clear();
         conflicts.clear();
         meta.put("remote", remoteIdentity);
         meta.put("pullMark", 0L);
@@ -53,15 +56,23 @@ public final class SyncState {
     }
 
     Optional<Document> base(String key) {
-        return SyncEngine.parse(base.get(key));
+        byte[] bson = base.get(key);
+        return bson == null ? Optional.empty() : Optional.of(SyncEngine.fromBson(bson));
     }
 
-    void putBase(String key, Document doc) {
-        base.put(key, doc.toJson(EXTENDED));
+    /** The base's {@link SyncEngine#digest}, without decoding the base; null if there is none. */
+    String baseDigest(String key) {
+        return digests.get(key);
+    }
+
+    void putBase(String key, Document doc, String digest) {
+        base.put(key, SyncEngine.toBson(doc));
+        digests.put(key, digest);
     }
 
     void removeBase(String key) {
         base.remove(key);
+        digests.remove(key);
     }
 
     List<String> baseKeys() {
