@@ -17,6 +17,7 @@ public final class AppContext implements AutoCloseable {
     private final Settings settings;
     private final StoreConnection store;
     private final dev.blogdesk.sync.ConnectionProfile syncProfile;
+    private dev.blogdesk.sync.SyncService sync;
 
     private AppContext(Path dataDir, Settings settings, StoreConnection store, dev.blogdesk.sync.ConnectionProfile syncProfile) {
         this.dataDir = dataDir;
@@ -37,6 +38,22 @@ public final class AppContext implements AutoCloseable {
                 : new dev.blogdesk.sync.ConnectionProfile(uri, blankToNull(settings.get(Settings.SYNC_DATABASE, null)),
                 blankToNull(settings.get(Settings.SYNC_COLLECTION, null)));
         return new AppContext(dataDir, settings, StoreConnection.openEmbedded(dataDir, false), profile);
+    }
+
+    /**
+     * Starts the background sync with the configured server, if there is one. {@code listener} hears
+     * its status on the sync thread. The service stops when this context closes.
+     */
+    public synchronized java.util.Optional<dev.blogdesk.sync.SyncService> startSync(
+            java.util.function.Consumer<dev.blogdesk.sync.SyncService.SyncStatus> listener) {
+        if (syncProfile == null || !store.embedded().isPresent()) {
+            return java.util.Optional.empty();
+        }
+        if (sync == null) {
+            sync = new dev.blogdesk.sync.SyncService(store, syncProfile, listener);
+            sync.start();
+        }
+        return java.util.Optional.of(sync);
     }
 
     /** The server the desktop app syncs with, if one is set. */
@@ -70,6 +87,15 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(dataDir, settings, store, null);
     }
 
+    /** Where the posts live and where they are synced to, safe to show (credentials redacted). */
+    public String description() {
+        if (syncProfile == null) {
+            return store.description();
+        }
+        return store.description() + ", synced with " + dev.blogdesk.store.MongoUris.redact(syncProfile.uri())
+                + " (" + syncProfile.database() + "." + syncProfile.collection() + ")";
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -83,7 +109,10 @@ public final class AppContext implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (sync != null) {
+            sync.close();
+        }
         store.close();
     }
 }

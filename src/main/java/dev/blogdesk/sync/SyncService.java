@@ -2,7 +2,6 @@ package dev.blogdesk.sync;
 
 import dev.blogdesk.store.EmbeddedMongo;
 import dev.blogdesk.store.MongoPostRepository;
-import dev.blogdesk.store.MongoUris;
 import dev.blogdesk.store.PostText;
 import dev.blogdesk.store.StoreConnection;
 import dev.blogdesk.store.StoreException;
@@ -35,7 +34,7 @@ public final class SyncService implements AutoCloseable {
 
     /** What the status bar shows. {@code unsynced}: ids of posts saved here and not on the server yet. */
     public record SyncStatus(State state, int pending, int conflicts, Set<String> unsynced, String problem,
-                             long retryInMillis) {
+                             long retryInMillis, int pulled) {
     }
 
     private final StoreConnection local;
@@ -55,6 +54,7 @@ public final class SyncService implements AutoCloseable {
     private State current = State.OFFLINE;
     private String problem = "";
     private SyncRemote remote;
+    private int lastPulled;
 
     public SyncService(StoreConnection local, ConnectionProfile profile, Consumer<SyncStatus> listener) {
         this.local = local;
@@ -68,10 +68,6 @@ public final class SyncService implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Where the posts are synced to, safe to show. */
-    public String description() {
-        return "Syncing with " + MongoUris.redact(profile.uri()) + " (" + profile.database() + "." + profile.collection() + ")";
-    }
 
     /** Asks for a round as soon as possible (the user pressed "Sync now"). */
     public void syncNow() {
@@ -118,7 +114,9 @@ public final class SyncService implements AutoCloseable {
             if (report.pushed() + report.pulled() + report.conflicts() > 0) {
                 log.info("Sync: {}", report.summary());
             }
+            lastPulled = report.pulled();
             publish(engine, 0);
+            lastPulled = 0;
         } catch (StoreException e) {
             current = State.OFFLINE;
             problem = e.getMessage();
@@ -139,7 +137,8 @@ public final class SyncService implements AutoCloseable {
     private void publish(SyncEngine engine, long retryIn) {
         Set<String> unsynced = embedded.changeLog().outboxSnapshot().keySet().stream()
                 .map(PostText::keyOf).collect(Collectors.toUnmodifiableSet());
-        listener.accept(new SyncStatus(current, unsynced.size(), state.conflictKeys().size(), unsynced, problem, retryIn));
+        listener.accept(new SyncStatus(current, unsynced.size(), state.conflictKeys().size(), unsynced, problem, retryIn,
+                lastPulled));
     }
 
     /** The conflicts waiting for the user (reads the working copy; call off the UI thread). */

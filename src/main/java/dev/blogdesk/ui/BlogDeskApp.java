@@ -48,7 +48,8 @@ public final class BlogDeskApp extends Application {
         Task<AppContext> opening = new Task<>() {
             @Override
             protected AppContext call() {
-                return AppContext.open(dataDir, mongoUri, false);
+                // The working copy opens at once even when the server is unreachable: it syncs later.
+                return AppContext.openDesktop(dataDir, mongoUri);
             }
         };
         opening.setOnSucceeded(e -> {

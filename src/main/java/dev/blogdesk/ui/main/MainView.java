@@ -59,6 +59,7 @@ public final class MainView {
     @FXML private Label dirtyLabel;
     @FXML private Label statusLabel;
     @FXML private Label storeLabel;
+    @FXML private javafx.scene.control.Hyperlink syncLink;
 
     private final MainViewModel vm;
     private final Consumer<String> openLink;
@@ -494,6 +495,32 @@ public final class MainView {
     }
 
     /** The blog's address for relative images and links in the preview. */
+    /**
+     * Shows the sync indicator in the status bar (online / offline / syncing, changes to push,
+     * conflicts); a click runs {@code onClick} (sync now, or resolve the conflicts). Posts not yet on
+     * the server get a mark in the list.
+     */
+    public void bindSync(dev.blogdesk.ui.sync.SyncStatusViewModel sync, Runnable onClick) {
+        syncLink.setVisible(true);
+        syncLink.setManaged(true);
+        syncLink.textProperty().bind(sync.textProperty());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(sync.tooltipProperty());
+        syncLink.setTooltip(tip);
+        sync.stateProperty().addListener((o, was, now) -> {
+            syncLink.getStyleClass().removeAll("sync-online", "sync-offline", "sync-syncing");
+            if (now != null) {
+                syncLink.getStyleClass().add("sync-" + now.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        syncLink.setOnAction(e -> {
+            syncLink.setVisited(false);
+            onClick.run();
+        });
+        vm.postList().unsyncedProperty().bind(sync.unsyncedProperty());
+        vm.postList().unsyncedProperty().addListener((o, was, now) -> postListView.refresh());
+    }
+
     public void setSiteUrl(String url) {
         livePreview.setBaseUrl(url);
     }

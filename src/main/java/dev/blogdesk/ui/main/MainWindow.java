@@ -61,7 +61,7 @@ public final class MainWindow {
         FxDialogService dialogs = new FxDialogService(() -> stage);
         DraftJournal journal = new DraftJournal(context.dataDir());
         MainViewModel vm = new MainViewModel(context.store().posts(), executor, dialogs,
-                new FxDebouncer(SEARCH_DEBOUNCE), new FxDebouncer(JOURNAL_DEBOUNCE), journal, context.store().description());
+                new FxDebouncer(SEARCH_DEBOUNCE), new FxDebouncer(JOURNAL_DEBOUNCE), journal, context.description());
 
         WindowState state = new WindowState(settings);
         Parent[] root = new Parent[1];
@@ -91,7 +91,7 @@ public final class MainWindow {
 
             @Override
             public void openSettings() {
-                if (SettingsDialog.show(stage, new SettingsViewModel(settings, context.dataDir(), context.store().description()))) {
+                if (SettingsDialog.show(stage, new SettingsViewModel(settings, context.dataDir(), context.description()), executor)) {
                     view[0].setSiteUrl(SettingsViewModel.siteUrl(settings));
                 }
             }
@@ -116,7 +116,7 @@ public final class MainWindow {
                 ((Stage) about.getDialogPane().getScene().getWindow()).getIcons().setAll(appIcons());
                 about.setGraphic(new javafx.scene.image.ImageView(MainWindow.class.getResource("/dev/blogdesk/icons/blogdesk-64.png").toExternalForm()));
                 about.setContentText("A Markdown blog editor on MongoDB.\n\nData folder: " + context.dataDir()
-                        + "\nStore: " + context.store().description()
+                        + "\nStore: " + context.description()
                         + (context.store().isEmbedded() ? "\nStore file: " + context.dataDir().resolve("store").resolve("blogdesk.mv.db") : "")
                         + "\nLogs: " + context.dataDir().resolve("logs")
                         + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
@@ -145,10 +145,52 @@ public final class MainWindow {
         stage.show();
         state.applySplits(root[0]);
         vm.start(state.lastPost());
+        startSync(stage, context, vm, view[0], executor);
         return vm;
     }
 
     /** The BlogDesk icon in the sizes window managers pick from. */
+    /** The background sync with the configured server, its status bar indicator and its conflicts. */
+    private static void startSync(Stage stage, AppContext context, MainViewModel vm, MainView view, FxTaskExecutor executor) {
+        dev.blogdesk.ui.sync.SyncStatusViewModel status = new dev.blogdesk.ui.sync.SyncStatusViewModel();
+        context.startSync(s -> executor.runOnUi(() -> {
+            status.update(s);
+            if (s.pulled() > 0) {
+                vm.postList().refresh(); // the server's changes are in the working copy now
+            }
+        })).ifPresent(sync -> view.bindSync(status, () -> {
+            if (status.hasConflictsProperty().get()) {
+                executor.execute(sync::conflicts, conflicts -> resolveConflicts(stage, sync, conflicts, 0, vm, executor),
+                        failure -> log.warn("Conflicts not read: {}", failure.getMessage()));
+            } else {
+                sync.syncNow();
+            }
+        }));
+    }
+
+    /** One dialog per conflict; each choice is applied off the UI thread before the next is shown. */
+    private static void resolveConflicts(Stage stage, dev.blogdesk.sync.SyncService sync,
+                                         java.util.List<dev.blogdesk.sync.SyncEngine.Conflict> conflicts, int index,
+                                         MainViewModel vm, FxTaskExecutor executor) {
+        if (index >= conflicts.size()) {
+            vm.postList().refresh();
+            sync.syncNow();
+            return;
+        }
+        dev.blogdesk.sync.SyncEngine.Conflict conflict = conflicts.get(index);
+        Optional<dev.blogdesk.sync.SyncService.Resolution> choice =
+                dev.blogdesk.ui.sync.ConflictDialog.ask(stage, conflict, index + 1, conflicts.size());
+        if (choice.isEmpty()) {
+            resolveConflicts(stage, sync, conflicts, index + 1, vm, executor);
+            return;
+        }
+        executor.execute(() -> {
+            sync.resolve(conflict.id(), choice.get());
+            return null;
+        }, done -> resolveConflicts(stage, sync, conflicts, index + 1, vm, executor),
+                failure -> log.warn("Conflict not resolved: {}", failure.getMessage()));
+    }
+
     public static java.util.List<javafx.scene.image.Image> appIcons() {
         java.util.List<javafx.scene.image.Image> icons = new java.util.ArrayList<>();
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {

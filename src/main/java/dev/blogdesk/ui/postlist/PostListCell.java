@@ -39,7 +39,14 @@ public final class PostListCell extends ListCell<PostSummary> {
             return;
         }
         title.setText(item.title().isBlank() ? "(untitled)" : item.title());
-        date.setText(item.datePosted() == null ? "no date" : DATE.format(item.datePosted()));
+        String when = item.datePosted() == null ? "no date" : DATE.format(item.datePosted());
+        boolean unsynced = viewModel.isUnsynced(item.id());
+        // Not on the server yet: said in words, not only by colour.
+        date.setText(unsynced ? when + "  ·  ↑ not on the server yet" : when);
+        date.getStyleClass().remove("post-cell-unsynced");
+        if (unsynced) {
+            date.getStyleClass().add("post-cell-unsynced");
+        }
         excerpt.setText(item.excerpt());
         setGraphic(box);
         if (getIndex() == getListView().getItems().size() - 1) {

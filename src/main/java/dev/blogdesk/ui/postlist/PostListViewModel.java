@@ -34,6 +34,8 @@ public final class PostListViewModel {
     // When set, the list shows the posts of one import instead of a search.
     private final ReadOnlyStringWrapper importedFrom = new ReadOnlyStringWrapper();
     private long generation;
+    private final javafx.beans.property.ObjectProperty<java.util.Set<String>> unsynced =
+            new javafx.beans.property.SimpleObjectProperty<>(java.util.Set.of());
 
     public PostListViewModel(PostRepository repository, TaskExecutor executor) {
         this.repository = repository;
@@ -126,6 +128,16 @@ public final class PostListViewModel {
             }
         }
         return -1;
+    }
+
+    /** Ids of posts saved here that the sync server does not have yet (empty without sync). */
+    public javafx.beans.property.ObjectProperty<java.util.Set<String>> unsyncedProperty() {
+        return unsynced;
+    }
+
+    public boolean isUnsynced(String postId) {
+        java.util.Set<String> ids = unsynced.get();
+        return ids != null && ids.contains(postId);
     }
 
     public ObservableList<PostSummary> posts() {

@@ -16,14 +16,14 @@ public final class SettingsDialog {
     }
 
     /** @return true when the user saved a change */
-    public static boolean show(Window owner, SettingsViewModel vm) {
+    public static boolean show(Window owner, SettingsViewModel vm, dev.blogdesk.app.TaskExecutor executor) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Settings");
-        dialog.setHeaderText("Where BlogDesk keeps your posts");
+        dialog.setHeaderText("Where BlogDesk keeps your posts, and the server it syncs them with");
         TextField uri = new TextField();
         uri.setId("mongoUriField");
-        uri.setPromptText("mongodb://host:27017/blogdb  (leave empty for the embedded store)");
+        uri.setPromptText("mongodb://host:27017/blogdb  (leave empty: posts stay on this computer only)");
         uri.setPrefColumnCount(48);
         uri.textProperty().bindBidirectional(vm.mongoUriProperty());
         Label help = new Label();
@@ -31,15 +31,34 @@ public final class SettingsDialog {
         help.textProperty().bind(vm.validationProperty());
         Label current = new Label(vm.currentStore());
         current.setWrapText(true);
+        TextField db = new TextField();
+        db.setId("syncDatabaseField");
+        db.setPromptText("blogdb");
+        db.textProperty().bindBidirectional(vm.databaseProperty());
+        TextField coll = new TextField();
+        coll.setId("syncCollectionField");
+        coll.setPromptText("posts");
+        coll.textProperty().bindBidirectional(vm.collectionProperty());
+        javafx.scene.control.Button test = new javafx.scene.control.Button("Test Connection");
+        test.setId("testConnectionButton");
+        test.setOnAction(e -> vm.testConnection(executor));
+        Label testResult = new Label();
+        testResult.setId("testConnectionResult");
+        testResult.setWrapText(true);
+        testResult.textProperty().bind(vm.testResultProperty());
+        javafx.scene.layout.HBox names = new javafx.scene.layout.HBox(8, new Label("Database"), db,
+                new Label("Collection"), coll, test);
+        names.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label restart = new Label("A change takes effect the next time BlogDesk starts. "
-                + "A --mongo-uri given on the command line overrides this setting.");
+                + "A --mongo-uri given on the command line overrides this setting. The URI (and any password "
+                + "in it) is kept in settings.properties in the data folder, readable only by you.");
         restart.setWrapText(true);
         restart.getStyleClass().add("text-muted");
         TextField site = new TextField();
         site.setId("siteUrlField");
         site.setPromptText("https://myblog.example/  (for relative images in posts)");
         site.textProperty().bindBidirectional(vm.siteUrlProperty());
-        VBox box = new VBox(8, current, new Label("MongoDB URI"), uri, help, restart,
+        VBox box = new VBox(8, current, new Label("Sync with a MongoDB server (URI)"), uri, names, testResult, help, restart,
                 new javafx.scene.control.Separator(), new Label("Blog address (relative images and links in the preview)"), site);
         box.setPrefWidth(560);
         box.setPadding(new Insets(10));

@@ -11,13 +11,19 @@ import javafx.beans.property.StringProperty;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Where posts are stored: the embedded store (empty URI) or a MongoDB server. Applies at the next start. */
+/**
+ * Settings → Storage and sync: the MongoDB server the working copy syncs with (empty: none), its
+ * database and collection, "Test connection", and the blog's address. Applies at the next start.
+ */
 public final class SettingsViewModel {
 
     private final Settings settings;
     static final String SITE_URL = "preview.siteUrl";
     private final StringProperty mongoUri = new SimpleStringProperty("");
     private final StringProperty siteUrl = new SimpleStringProperty("");
+    private final StringProperty database = new SimpleStringProperty("");
+    private final StringProperty collection = new SimpleStringProperty("");
+    private final StringProperty testResult = new SimpleStringProperty("");
     private final StringBinding validation;
     private final String currentStore;
 
@@ -27,6 +33,8 @@ public final class SettingsViewModel {
         this.currentStore = currentStore;
         mongoUri.set(settings.mongoUri().orElse(""));
         siteUrl.set(settings.get(SITE_URL, ""));
+        database.set(settings.get(Settings.SYNC_DATABASE, ""));
+        collection.set(settings.get(Settings.SYNC_COLLECTION, ""));
         validation = Bindings.createStringBinding(() -> validate(mongoUri.get(), dataDir), mongoUri);
     }
 
@@ -37,7 +45,8 @@ public final class SettingsViewModel {
         try {
             ConnectionString cs = new ConnectionString(uri.trim());
             String db = cs.getDatabase() == null ? "blogdb" : cs.getDatabase();
-            return "After a restart, posts are kept on " + String.join(", ", cs.getHosts()) + ", database " + db + ".";
+            return "After a restart, posts stay on this computer too and are synced with "
+                    + String.join(", ", cs.getHosts()) + ", database " + db + ": writing goes on while the server is away.";
         } catch (IllegalArgumentException e) {
             return "Not a valid MongoDB URI: " + MongoUris.scrub(e.getMessage(), uri);
         }
@@ -57,6 +66,8 @@ public final class SettingsViewModel {
             throw new IllegalStateException("The blog's address must start with http:// or https://");
         }
         settings.setMongoUri(mongoUri.get());
+        settings.set(Settings.SYNC_DATABASE, database.get().isBlank() ? null : database.get().strip());
+        settings.set(Settings.SYNC_COLLECTION, collection.get().isBlank() ? null : collection.get().strip());
         settings.set(SITE_URL, siteUrl.get().isBlank() ? null : siteUrl.get().strip());
         settings.save();
     }
@@ -73,6 +84,31 @@ public final class SettingsViewModel {
 
     public static String siteUrl(Settings settings) {
         return settings.get(SITE_URL, "");
+    }
+
+    /** Tries the server as entered, off the UI thread; {@link #testResultProperty()} says what happened. */
+    public void testConnection(dev.blogdesk.app.TaskExecutor executor) {
+        if (mongoUri.get().isBlank() || !isValid()) {
+            testResult.set(mongoUri.get().isBlank() ? "Enter a MongoDB URI first." : validation.get());
+            return;
+        }
+        dev.blogdesk.sync.ConnectionProfile profile = new dev.blogdesk.sync.ConnectionProfile(mongoUri.get(),
+                database.get(), collection.get());
+        testResult.set("Testing the connection…");
+        executor.execute(() -> dev.blogdesk.sync.SyncRemote.test(profile), testResult::set,
+                failure -> testResult.set("Test failed: " + MongoUris.scrub(String.valueOf(failure.getMessage()), mongoUri.get())));
+    }
+
+    public StringProperty testResultProperty() {
+        return testResult;
+    }
+
+    public StringProperty databaseProperty() {
+        return database;
+    }
+
+    public StringProperty collectionProperty() {
+        return collection;
     }
 
     public StringProperty mongoUriProperty() {

@@ -36,4 +36,29 @@ class SettingsViewModelTest {
         assertThatThrownBy(vm::apply).isInstanceOf(IllegalStateException.class);
         assertThat(Settings.load(dataDir).mongoUri()).isEmpty();
     }
+
+    @Test
+    void testConnectionSaysWhatIsWrongOrHowManyPostsTheServerHolds() throws Exception {
+        SettingsViewModel vm = new SettingsViewModel(Settings.load(dataDir), dataDir, "x");
+        vm.testConnection(new dev.blogdesk.app.DirectTaskExecutor());
+        assertThat(vm.testResultProperty().get()).isEqualTo("Enter a MongoDB URI first.");
+
+        try (dev.blogdesk.store.EmbeddedMongo server = dev.blogdesk.store.EmbeddedMongo.start(dataDir.resolve("server"), 0)) {
+            vm.mongoUriProperty().set(server.connectionString());
+            vm.collectionProperty().set("articles");
+            vm.testConnection(new dev.blogdesk.app.DirectTaskExecutor());
+            assertThat(vm.testResultProperty().get()).isEqualTo("Connected: blogdb.articles holds 0 posts.");
+            vm.apply();
+            assertThat(Settings.load(dataDir).get(Settings.SYNC_COLLECTION, null)).isEqualTo("articles");
+        }
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        vm.mongoUriProperty().set("mongodb://alice:topsecret@127.0.0.1:" + closedPort + "/blogdb");
+        vm.testConnection(new dev.blogdesk.app.DirectTaskExecutor());
+        assertThat(vm.testResultProperty().get()).satisfiesAnyOf(
+                r -> assertThat(r).startsWith("Host unreachable"), r -> assertThat(r).startsWith("Timeout"))
+                .doesNotContain("topsecret");
+    }
 }
