@@ -5,25 +5,30 @@ import dev.blogdesk.store.StoreException;
 import dev.blogdesk.ui.BlogDeskApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ArgGroup;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
-/** {@code blogdesk [--data-dir DIR | --mongo-uri URI]} starts the desktop app; subcommands work headless. */
+/** {@code blogdesk [--data-dir DIR] [--mongo-uri URI]} starts the desktop app; subcommands work headless. */
 @Command(name = "blogdesk", mixinStandardHelpOptions = true, versionProvider = BlogDeskCommand.Version.class,
         description = "BlogDesk, a Markdown blog editor on MongoDB. Without a command, starts the desktop app.",
         subcommands = {ImportCommand.class, ExportCommand.class, SearchCommand.class, ServeCommand.class, SyncCommand.class, BenchCommand.class})
 public final class BlogDeskCommand implements Callable<Integer> {
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    StoreOptions store;
+    @picocli.CommandLine.Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder of the working copy (default: $BLOGDESK_HOME or the XDG data folder).")
+    java.nio.file.Path dataDir;
+
+    @picocli.CommandLine.Option(names = "--mongo-uri", paramLabel = "URI",
+            description = "A MongoDB server to sync the working copy with (default: the one in Settings, if any).")
+    String mongoUri;
 
     @Override
     public Integer call() {
-        Logging.init(StoreOptions.dataDir(store));
-        BlogDeskApp.launch(StoreOptions.dataDir(store), StoreOptions.mongoUri(store));
+        java.nio.file.Path dir = dev.blogdesk.app.DataDirs.resolve(dataDir);
+        Logging.init(dir);
+        BlogDeskApp.launch(dir, mongoUri);
         return 0;
     }
 

@@ -32,7 +32,10 @@ public final class SyncService implements AutoCloseable {
 
     public enum State { SYNCING, ONLINE, OFFLINE }
 
-    /** What the status bar shows. {@code unsynced}: ids of posts saved here and not on the server yet. */
+    /**
+     * What the status bar shows. {@code unsynced}: ids of posts saved here and not on the server yet;
+     * {@code retryInMillis}: when offline, the wait before the next attempt (-1: attempting now).
+     */
     public record SyncStatus(State state, int pending, int conflicts, Set<String> unsynced, String problem,
                              long retryInMillis, int pulled) {
     }
@@ -98,8 +101,12 @@ public final class SyncService implements AutoCloseable {
     }
 
     private void round() {
-        current = State.SYNCING;
-        publish(engine(null), 0);
+        if (current == State.OFFLINE) {
+            publish(engine(null), -1); // still offline, trying again: not "syncing" for the timeout's length
+        } else {
+            current = State.SYNCING;
+            publish(engine(null), 0);
+        }
         try {
             if (remote == null) {
                 remote = SyncRemote.open(profile);

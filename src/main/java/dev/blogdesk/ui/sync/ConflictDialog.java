@@ -48,9 +48,14 @@ public final class ConflictDialog {
         grid.add(right, 1, 1);
         grid.add(new Label("Differences"), 0, 2, 2, 1);
         grid.add(diff, 0, 3, 2, 1);
-        GridPane.setHgrow(left, Priority.ALWAYS);
-        GridPane.setHgrow(right, Priority.ALWAYS);
-        grid.setPrefSize(960, 620);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(half, half);
+        javafx.scene.layout.RowConstraints label = new javafx.scene.layout.RowConstraints();
+        javafx.scene.layout.RowConstraints grows = new javafx.scene.layout.RowConstraints();
+        grows.setVgrow(Priority.ALWAYS);
+        grid.getRowConstraints().setAll(label, grows, label, grows);
 
         Alert alert = new Alert(Alert.AlertType.WARNING, "", KEEP_MINE, KEEP_THEIRS, KEEP_BOTH, LATER);
         alert.initOwner(owner);
@@ -59,6 +64,7 @@ public final class ConflictDialog {
                 + "\nNothing is overwritten until you choose.");
         alert.getDialogPane().setContent(grid);
         alert.getDialogPane().setId("conflictDialog");
+        alert.getDialogPane().setPrefSize(980, 700);
         alert.setResizable(true);
         ButtonType answer = alert.showAndWait().orElse(LATER);
         if (answer == KEEP_MINE) {

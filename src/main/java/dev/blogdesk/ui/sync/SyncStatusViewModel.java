@@ -48,6 +48,8 @@ public final class SyncStatusViewModel {
         }
         if (s.state() == State.OFFLINE && s.retryInMillis() > 0) {
             sb.append(" · retry in ").append(Math.max(1, s.retryInMillis() / 1000)).append(" s");
+        } else if (s.state() == State.OFFLINE && s.retryInMillis() < 0) {
+            sb.append(" · connecting…");
         }
         if (s.conflicts() > 0) {
             sb.append(" · ⚠ ").append(s.conflicts()).append(s.conflicts() == 1 ? " conflict" : " conflicts");
