@@ -19,24 +19,36 @@ public final class Settings {
 
     static final String FILE = "settings.properties";
     static final String MONGO_URI = "mongo.uri";
+    /** Set to "keyring" when the URI's password is in the desktop keyring rather than in this file. */
+    static final String MONGO_PASSWORD_IN = "mongo.uri.password";
+    private static final java.util.regex.Pattern USER_PASSWORD =
+            java.util.regex.Pattern.compile("^(mongodb(?:\\+srv)?://)([^:@/]+):([^@/]*)@");
     public static final String SYNC_DATABASE = "sync.database";
     public static final String SYNC_COLLECTION = "sync.collection";
 
     private final Path file;
     private final Properties values = new Properties();
+    private final SecretStore secrets;
 
-    private Settings(Path file) {
+    private Settings(Path file, SecretStore secrets) {
         this.file = file;
+        this.secrets = secrets;
     }
 
     public static Settings load(Path dataDir) {
-        Settings settings = new Settings(dataDir.resolve(FILE));
+        return load(dataDir, SecretStore.system());
+    }
+
+    /** With {@code secrets}, the sync server's password is kept in that keyring (tests pass a fake one). */
+    public static Settings load(Path dataDir, SecretStore secrets) {
+        Settings settings = new Settings(dataDir.resolve(FILE), secrets);
         if (Files.isRegularFile(settings.file)) {
             try (Reader in = Files.newBufferedReader(settings.file, StandardCharsets.UTF_8)) {
                 settings.values.load(in);
             } catch (IOException | IllegalArgumentException e) {
                 throw new IllegalStateException("Cannot read the settings file " + settings.file + ": " + e.getMessage(), e);
             }
+            settings.passwordFromKeyring();
         }
         return settings;
     }
@@ -56,6 +68,27 @@ public final class Settings {
         } else {
             values.setProperty(MONGO_URI, uri.trim());
         }
+    }
+
+    /** Puts the password the keyring holds back into the URI, in memory only. */
+    private void passwordFromKeyring() {
+        String uri = values.getProperty(MONGO_URI);
+        if (uri == null || !"keyring".equals(values.getProperty(MONGO_PASSWORD_IN))) {
+            return;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(mongodb(?:\\+srv)?://)([^:@/]+)@").matcher(uri);
+        Optional<String> password = secrets.get(account());
+        if (m.find() && password.isPresent()) {
+            values.setProperty(MONGO_URI, m.group(1) + m.group(2) + ":" + password.get() + "@" + uri.substring(m.end()));
+        } else if (password.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(Settings.class).warn(
+                    "The sync server's password is not in the keyring any more; the server will refuse the login");
+        }
+    }
+
+    /** The keyring entry of this data folder's sync password. */
+    private String account() {
+        return "mongo.uri@" + file.toAbsolutePath().getParent();
     }
 
     /** A user-interface setting (theme, window size, ...), or {@code fallback} when not set. */
@@ -82,8 +115,37 @@ public final class Settings {
             Files.createFile(tmp);
         }
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            values.store(out, "BlogDesk settings");
+            withPasswordInKeyring().store(out, "BlogDesk settings");
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * What goes into the file: where a keyring answers, the URI without its password (the password
+     * goes to the keyring); otherwise everything, in a file only the owner can read.
+     */
+    private Properties withPasswordInKeyring() {
+        Properties out = new Properties();
+        out.putAll(values);
+        out.remove(MONGO_PASSWORD_IN);
+        String uri = values.getProperty(MONGO_URI);
+        java.util.regex.Matcher m = uri == null ? null : USER_PASSWORD.matcher(uri);
+        if (m == null || !m.find()) {
+            if (secrets.available()) {
+                secrets.remove(account());
+            }
+            return out;
+        }
+        if (secrets.available()) {
+            try {
+                secrets.put(account(), m.group(3));
+                out.setProperty(MONGO_URI, m.group(1) + m.group(2) + "@" + uri.substring(m.end()));
+                out.setProperty(MONGO_PASSWORD_IN, "keyring");
+            } catch (IOException e) {
+                org.slf4j.LoggerFactory.getLogger(Settings.class).warn(
+                        "Keyring not usable ({}); the password stays in the owner-only settings file", e.getMessage());
+            }
+        }
+        return out;
     }
 }

@@ -50,7 +50,7 @@ public final class ImportBenchmark {
         generate(file, rows);
         // Warm the JIT on both paths so neither pays for it alone.
         Path warm = workDir.resolve("warm.db");
-        generate(warm, Math.min(rows, 10_000));
+        generate(warm, Math.min(rows, 5_000));
         raw(warm, "warm-raw");
         blogDesk(warm, "warm-import");
 

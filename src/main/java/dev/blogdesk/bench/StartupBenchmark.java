@@ -46,7 +46,7 @@ public final class StartupBenchmark {
 
     private static final int ROUNDS = 3;
     private static final int QUERIES = 130;
-    private static final int BASELINE_QUERIES = 5;
+    private static final int BASELINE_QUERIES = 3;
 
     private final Path workDir;
     private final int rows;

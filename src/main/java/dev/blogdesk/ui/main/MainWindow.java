@@ -91,8 +91,9 @@ public final class MainWindow {
 
             @Override
             public void openSettings() {
-                if (SettingsDialog.show(stage, new SettingsViewModel(settings, context.dataDir(), context.description()), executor)) {
-                    view[0].setSiteUrl(SettingsViewModel.siteUrl(settings));
+                SettingsViewModel settingsVm = new SettingsViewModel(settings, context.dataDir(), context.description());
+                if (SettingsDialog.show(stage, settingsVm, executor)) {
+                    view[0].setSiteUrl(settingsVm.siteUrlProperty().get().strip());
                 }
             }
 

@@ -65,18 +65,26 @@ public final class SettingsDialog {
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
-            if (!vm.isValid()) {
-                e.consume();
-                return;
-            }
-            try {
-                vm.apply();
-            } catch (Exception ex) {
+            String problem = vm.problem();
+            if (problem != null) {
                 help.textProperty().unbind();
-                help.setText("Could not save the settings: " + ex.getMessage());
+                help.setText(problem);
                 e.consume();
             }
         });
-        return dialog.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+        boolean ok = dialog.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+        if (ok) {
+            // Writing the file and the keyring (a process) is not for the UI thread.
+            executor.execute(() -> {
+                vm.apply();
+                return null;
+            }, done -> { }, failure -> {
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                        "Could not save the settings: " + failure.getMessage(), ButtonType.OK);
+                alert.initOwner(owner);
+                alert.show();
+            });
+        }
+        return ok;
     }
 }

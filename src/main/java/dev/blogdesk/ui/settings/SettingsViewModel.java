@@ -56,14 +56,26 @@ public final class SettingsViewModel {
         return !validation.get().startsWith("Not a valid");
     }
 
-    /** Saves the choice; it takes effect when BlogDesk starts next. */
-    public void apply() throws IOException {
+    /** What stops the settings from being saved as they are, or null. */
+    public String problem() {
         if (!isValid()) {
-            throw new IllegalStateException(validation.get());
+            return validation.get();
         }
         String site = siteUrl.get().strip();
         if (!site.isEmpty() && !(site.startsWith("http://") || site.startsWith("https://"))) {
-            throw new IllegalStateException("The blog's address must start with http:// or https://");
+            return "The blog's address must start with http:// or https://";
+        }
+        return null;
+    }
+
+    /**
+     * Saves the choice; it takes effect when BlogDesk starts next. Writes the file and talks to the
+     * keyring: call off the UI thread.
+     */
+    public void apply() throws IOException {
+        String problem = problem();
+        if (problem != null) {
+            throw new IllegalStateException(problem);
         }
         settings.setMongoUri(mongoUri.get());
         settings.set(Settings.SYNC_DATABASE, database.get().isBlank() ? null : database.get().strip());
