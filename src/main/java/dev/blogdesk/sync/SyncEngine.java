@@ -24,8 +24,6 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,9 +31,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * One sync round between the local working copy (the embedded store) and a remote collection.
@@ -144,34 +140,36 @@ public final class SyncEngine {
         return pushed;
     }
 
-    private record Op(String key, Object rawId, long seq, Document mine, String digest, WriteModel<Document> model) {
+    /** One write of a push; {@code sent} is the BSON sent (null for a delete). */
+    private record Op(String key, Object rawId, long seq, byte[] sent, String digest, WriteModel<RawBsonDocument> model) {
     }
 
     private int pushBatch(List<Map.Entry<Object, Long>> entries) {
         List<Op> ops = new ArrayList<>();
-        Date now = new Date();
+        long now = System.currentTimeMillis();
         for (Map.Entry<Object, Long> e : entries) {
             String key = key(bsonId(e.getKey()));
             if (state.hasConflict(key)) {
                 continue; // waits for the user
             }
-            // Straight from the store's file: no round trip through the server for our own posts.
-            Document mine = outbox.readBson(e.getKey()).map(SyncEngine::fromBson).orElse(null);
+            // Straight from the store's file, as BSON: no round trip through the server, no decoding.
+            byte[] mine = outbox.readBson(e.getKey()).orElse(null);
             String mineDigest = mine == null ? null : digest(mine);
             String baseDigest = state.baseDigest(key);
             if (mine == null ? baseDigest == null : mineDigest.equals(baseDigest)) {
                 outbox.outboxDone(e.getKey(), e.getValue());
                 continue;
             }
-            WriteModel<Document> model;
-            Document sent = null;
+            WriteModel<RawBsonDocument> model;
+            byte[] sent = null;
             if (mine == null) {
-                model = new DeleteOneModel<>(unchangedSince(state.base(key).orElseThrow()));
+                model = new DeleteOneModel<>(unchangedSince(state.rawBase(key)));
             } else {
                 // updated_at says when the server got it, so other clients' pulls see it.
-                sent = new Document(mine).append("updated_at", now);
-                model = baseDigest == null ? new InsertOneModel<>(sent)
-                        : new ReplaceOneModel<>(unchangedSince(state.base(key).orElseThrow()), sent);
+                sent = RawBson.withDate(mine, "updated_at", now);
+                RawBsonDocument doc = new RawBsonDocument(sent);
+                model = baseDigest == null ? new InsertOneModel<>(doc)
+                        : new ReplaceOneModel<>(unchangedSince(state.rawBase(key)), doc);
             }
             ops.add(new Op(key, e.getKey(), e.getValue(), sent, mineDigest, model));
         }
@@ -182,8 +180,8 @@ public final class SyncEngine {
         int expected = ops.size();
         int landed;
         try {
-            BulkWriteResult result = remote.bulkWrite(ops.stream().map(Op::model).toList(),
-                    new BulkWriteOptions().ordered(false));
+            BulkWriteResult result = remote.withDocumentClass(RawBsonDocument.class).bulkWrite(
+                    ops.stream().map(Op::model).toList(), new BulkWriteOptions().ordered(false));
             landed = result.getInsertedCount() + result.getMatchedCount() + result.getDeletedCount();
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
@@ -199,12 +197,12 @@ public final class SyncEngine {
         int pushed = 0;
         for (Op op : ops) {
             Document server = theirs.get(op.key());
-            boolean ok = !verify || (op.mine() == null ? server == null : server != null && op.digest().equals(digest(server)));
+            boolean ok = !verify || (op.sent() == null ? server == null : server != null && op.digest().equals(digest(server)));
             if (ok) {
-                if (op.mine() == null) {
+                if (op.sent() == null) {
                     state.removeBase(op.key());
                 } else {
-                    state.putBase(op.key(), op.mine(), op.digest());
+                    state.putBase(op.key(), op.sent(), op.digest());
                 }
                 outbox.outboxDone(op.rawId(), op.seq());
                 pushed++;
@@ -216,10 +214,11 @@ public final class SyncEngine {
     }
 
     /** A filter that only matches the server's copy if it is still the one we last saw. */
-    private static Bson unchangedSince(Document base) {
-        Document filter = new Document("_id", base.get("_id"));
-        filter.append("title", base.get("title"));
-        filter.append("content", base.get("content"));
+    private static Bson unchangedSince(RawBsonDocument base) {
+        // Only the three fields are read out of the stored base, not the whole post.
+        org.bson.BsonDocument filter = new org.bson.BsonDocument("_id", base.get("_id"));
+        filter.append("title", base.containsKey("title") ? base.get("title") : org.bson.BsonNull.VALUE);
+        filter.append("content", base.containsKey("content") ? base.get("content") : org.bson.BsonNull.VALUE);
         return filter;
     }
 
@@ -368,15 +367,13 @@ public final class SyncEngine {
         return digest(a).equals(digest(b));
     }
 
+    /** The digest of a document's BSON: every field but {@code updated_at}, in stored order. */
     static String digest(Document d) {
-        TreeMap<String, Object> sorted = new TreeMap<>(d);
-        sorted.remove("updated_at");
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(toBson(new Document(sorted)));
-            return java.util.HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return digest(toBson(d));
+    }
+
+    static String digest(byte[] bson) {
+        return RawBson.digestWithout(bson, "updated_at");
     }
 
     private static final org.bson.codecs.DocumentCodec CODEC = new org.bson.codecs.DocumentCodec();
@@ -388,16 +385,13 @@ public final class SyncEngine {
         return bytes;
     }
 
-    static Document fromBson(byte[] bson) {
-        return new RawBsonDocument(bson).decode(CODEC);
-    }
-
+    /** A post's key in the sync bookkeeping: cheap for ObjectIds (nearly every post), exact for any _id. */
     static String key(Object bsonId) {
-        return new Document("_id", bsonId).toJson(EXTENDED);
+        return bsonId instanceof ObjectId oid ? "o:" + oid.toHexString() : "j:" + new Document("_id", bsonId).toJson(EXTENDED);
     }
 
     static Object idOf(String key) {
-        return Document.parse(key).get("_id");
+        return key.startsWith("o:") ? new ObjectId(key.substring(2)) : Document.parse(key.substring(2)).get("_id");
     }
 
     /** The id as the app shows it: the hex of an ObjectId, else the value. */
@@ -419,7 +413,4 @@ public final class SyncEngine {
         return rawId instanceof de.bwaldvogel.mongo.bson.ObjectId oid ? new ObjectId(oid.getHexData()) : rawId;
     }
 
-    static Optional<Document> parse(String json) {
-        return json == null || json.isEmpty() ? Optional.empty() : Optional.of(Document.parse(json));
-    }
 }

@@ -2,13 +2,13 @@ package dev.blogdesk.sync;
 
 import dev.blogdesk.store.EmbeddedMongo;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the sync engine remembers, in the embedded store's own file (so it is as durable as the posts):
@@ -55,9 +55,13 @@ public final class SyncState {
         meta.put("pullMark", millis);
     }
 
-    Optional<Document> base(String key) {
+    /** The base as stored, decoded field by field only where read. */
+    RawBsonDocument rawBase(String key) {
         byte[] bson = base.get(key);
-        return bson == null ? Optional.empty() : Optional.of(SyncEngine.fromBson(bson));
+        if (bson == null) {
+            throw new IllegalStateException("No base for " + key);
+        }
+        return new RawBsonDocument(bson);
     }
 
     /** The base's {@link SyncEngine#digest}, without decoding the base; null if there is none. */
@@ -66,7 +70,11 @@ public final class SyncState {
     }
 
     void putBase(String key, Document doc, String digest) {
-        base.put(key, SyncEngine.toBson(doc));
+        putBase(key, SyncEngine.toBson(doc), digest);
+    }
+
+    void putBase(String key, byte[] bson, String digest) {
+        base.put(key, bson);
         digests.put(key, digest);
     }
 
