@@ -30,12 +30,12 @@ import java.util.Random;
  * {@code bench sync}: {@code sync.push_1000} is the push of 1,000 posts edited while the server was
  * away, timed inside a real sync round after it came back; the baseline is a raw unordered
  * {@code bulkWrite} replacing the same 1,000 documents in the same collection of the same server,
- * right after. Medians of 5 of each, after a warm-up round.
+ * right after. Medians of 7 of each, after a warm-up round.
  */
 public final class SyncBenchmark {
 
     private static final int POSTS = 1_000;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 7;
 
     private final Path workDir;
     private final PrintStream log;
