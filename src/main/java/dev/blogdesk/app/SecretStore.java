@@ -47,9 +47,9 @@ public interface SecretStore {
         }
     };
 
-    /** The keyring of this desktop session, looked for once. */
+    /** The keyring of this desktop session, looked for once, and only when a password is involved. */
     static SecretStore system() {
-        return SecretTool.SYSTEM.get();
+        return SecretTool.LAZY;
     }
 
     /** {@code secret-tool} from libsecret; every call has a timeout, and no secret is ever logged. */
@@ -66,6 +66,29 @@ public interface SecretStore {
                     detected = detect();
                 }
                 return detected;
+            }
+        };
+
+        /** Asks for the keyring at the first use, not when settings are loaded (start-up stays fast). */
+        static final SecretStore LAZY = new SecretStore() {
+            @Override
+            public boolean available() {
+                return SYSTEM.get().available();
+            }
+
+            @Override
+            public void put(String account, String secret) throws IOException {
+                SYSTEM.get().put(account, secret);
+            }
+
+            @Override
+            public Optional<String> get(String account) {
+                return SYSTEM.get().get(account);
+            }
+
+            @Override
+            public void remove(String account) {
+                SYSTEM.get().remove(account);
             }
         };
 

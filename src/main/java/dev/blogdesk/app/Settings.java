@@ -29,6 +29,7 @@ public final class Settings {
     private final Path file;
     private final Properties values = new Properties();
     private final SecretStore secrets;
+    private boolean uriChanged;
 
     private Settings(Path file, SecretStore secrets) {
         this.file = file;
@@ -63,6 +64,7 @@ public final class Settings {
     }
 
     public void setMongoUri(String uri) {
+        uriChanged = true;
         if (uri == null || uri.isBlank()) {
             values.remove(MONGO_URI);
         } else {
@@ -131,8 +133,14 @@ public final class Settings {
         String uri = values.getProperty(MONGO_URI);
         java.util.regex.Matcher m = uri == null ? null : USER_PASSWORD.matcher(uri);
         if (m == null || !m.find()) {
-            if (secrets.available()) {
+            boolean inKeyring = "keyring".equals(values.getProperty(MONGO_PASSWORD_IN));
+            if (inKeyring && !uriChanged) {
+                // The keyring did not answer at load: its password is still there, and still meant.
+                out.setProperty(MONGO_PASSWORD_IN, "keyring");
+            } else if (inKeyring && secrets.available()) {
+                // The user set a URI without a password: the old one leaves the keyring too.
                 secrets.remove(account());
+                values.remove(MONGO_PASSWORD_IN);
             }
             return out;
         }
@@ -141,6 +149,7 @@ public final class Settings {
                 secrets.put(account(), m.group(3));
                 out.setProperty(MONGO_URI, m.group(1) + m.group(2) + "@" + uri.substring(m.end()));
                 out.setProperty(MONGO_PASSWORD_IN, "keyring");
+                values.setProperty(MONGO_PASSWORD_IN, "keyring");
             } catch (IOException e) {
                 org.slf4j.LoggerFactory.getLogger(Settings.class).warn(
                         "Keyring not usable ({}); the password stays in the owner-only settings file", e.getMessage());

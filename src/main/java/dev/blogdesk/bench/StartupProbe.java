@@ -40,30 +40,23 @@ public final class StartupProbe {
         boolean measure = args.length > 1 && args[1].equals("--measure");
         List<String> queries = args.length > 2 ? List.of(args[2].split("\\|")) : List.of();
         dev.blogdesk.cli.Logging.init(dataDir);
-        debug("main");
         PreviewBenchmark.startToolkit();
-        debug("toolkit");
 
         CompletableFuture<MainViewModel> shown = new CompletableFuture<>();
         CompletableFuture<Integer> firstPage = new CompletableFuture<>();
         AppContext[] context = new AppContext[1];
         Thread opener = new Thread(() -> {
             try {
-                context[0] = AppContext.open(dataDir, null, false);
-                debug("store open");
+                context[0] = AppContext.openDesktop(dataDir, null);
                 Platform.runLater(() -> {
                     Stage stage = new Stage();
                     MainViewModel vm = MainWindow.show(stage, context[0], link -> { }, () -> { });
                     // The window is up; the next pulse has drawn it.
                     Platform.runLater(() -> {
-                        debug("window");
                         out.println("WINDOW");
                         shown.complete(vm);
                     });
-                    whenLoaded(vm, () -> {
-                        debug("first page");
-                        firstPage.complete(vm.postList().posts().size());
-                    });
+                    whenLoaded(vm, () -> firstPage.complete(vm.postList().posts().size()));
                 });
             } catch (RuntimeException e) {
                 shown.completeExceptionally(e);
@@ -92,13 +85,6 @@ public final class StartupProbe {
         context[0].close();
         out.println("DONE");
         System.exit(0);
-    }
-
-    private static void debug(String what) {
-        if (System.getenv("PROBE_DEBUG") != null) {
-            System.err.printf("%s at %d ms since JVM start%n", what,
-                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
-        }
     }
 
     /** Runs {@code then} on the FX thread once the list is no longer loading and the change is drawn. */
@@ -137,9 +123,6 @@ public final class StartupProbe {
                     public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String now) {
                         if (id.equals(now)) {
                             o.removeListener(this);
-                            if (System.getenv("PROBE_DEBUG") != null) {
-                                System.err.printf("open: id set after %.1f ms%n", (System.nanoTime() - start) / 1e6);
-                            }
                             // Measured after the next pulse: the editor shows the text.
                             Platform.runLater(() -> done.complete((System.nanoTime() - start) / 1e6));
                         }

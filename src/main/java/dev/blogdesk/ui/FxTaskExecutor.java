@@ -53,8 +53,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         }
     }
 
+    /**
+     * Takes no new work but lets queued work finish: the settings saved on quit are queued last, and
+     * cancelling them lost the window layout and the last open post (seen as a flaky UI test).
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
     }
 }

@@ -56,6 +56,13 @@ class SettingsSecretTest {
         assertThat(Settings.load(dataDir, keyring).mongoUri())
                 .contains("mongodb+srv://alice:s3cr%40t@cluster0.example.net/blogdb?retryWrites=true");
 
+        // A keyring that does not answer at load loses nothing when other settings are saved.
+        Settings unanswered = Settings.load(dataDir, new FakeKeyring());
+        unanswered.set("ui.theme", "dark");
+        unanswered.save();
+        assertThat(Settings.load(dataDir, keyring).mongoUri())
+                .contains("mongodb+srv://alice:s3cr%40t@cluster0.example.net/blogdb?retryWrites=true");
+
         // A URI without a password (or none at all) takes the password out of the keyring too.
         Settings again = Settings.load(dataDir, keyring);
         again.setMongoUri("mongodb://db.example:27017/blogdb");

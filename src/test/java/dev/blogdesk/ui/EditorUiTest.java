@@ -166,6 +166,8 @@ class EditorUiTest {
     void aDeletedPostCanBeBroughtBackFromTheStatusBar(FxRobot robot) throws Exception {
         Post post = context.store().posts().create("Deleted by mistake", "important");
         robot.interact(() -> vm.postList().refresh());
+        // The list loads off the UI thread: click the post once it is there.
+        waitUntil(() -> robot.lookup("Deleted by mistake").tryQuery().isPresent());
         robot.clickOn("Deleted by mistake");
         waitUntil(() -> post.id().equals(vm.editor().currentIdProperty().get()));
         robot.clickOn("#deleteButton");
