@@ -107,7 +107,6 @@ public final class SearchIndex implements AutoCloseable {
     private volatile boolean closing;
     private volatile boolean rebuilding;
     private volatile boolean stopped;
-    private volatile Throwable failure;
 
     private SearchIndex(Path path, PostChangeLog changes) {
         this.path = path;
@@ -179,10 +178,6 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         return awaitCurrent(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-    }
-
-    public boolean isReady() {
-        return ready;
     }
 
     /** Posts matching every term of {@code query} (all posts for an empty query), newest first. */
@@ -368,7 +363,6 @@ public final class SearchIndex implements AutoCloseable {
             }
             commit();
         } catch (Throwable t) {
-            failure = t;
             log.error("The search index stopped; searches go to the store until the next start", t);
         } finally {
             ready = false;
@@ -532,11 +526,6 @@ public final class SearchIndex implements AutoCloseable {
             changes.clearRebuildRequest(dropToClear);
             dropToClear = -1;
         }
-    }
-
-    /** Why the index stopped, if it did. */
-    public Throwable failure() {
-        return failure;
     }
 
     private void closeQuietly() {

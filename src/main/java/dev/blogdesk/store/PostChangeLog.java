@@ -186,10 +186,6 @@ public final class PostChangeLog {
         return new HashMap<>(pending);
     }
 
-    public int pendingCount() {
-        return pending.size();
-    }
-
     /** The post as stored now, if it exists. */
     public Optional<PostText> read(Object rawId) {
         MVMap<Object, Document> data = dataMap();
@@ -240,6 +236,11 @@ public final class PostChangeLog {
     /** Posts written since the sync engine last looked at them, with the number of their last change. */
     public Map<Object, Long> outboxSnapshot() {
         return new HashMap<>(outbox);
+    }
+
+    /** How many posts the outbox holds, without copying it. */
+    public int outboxSize() {
+        return outbox.size();
     }
 
     /** The number of the last change to this post, if the outbox holds it. */

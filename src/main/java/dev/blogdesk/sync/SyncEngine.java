@@ -116,7 +116,7 @@ public final class SyncEngine {
 
     /** Posts saved here that the server does not have yet (conflicts included). */
     public int pending() {
-        return outbox.outboxSnapshot().size();
+        return outbox.outboxSize();
     }
 
     /** A new server (or the first sync): every local post is looked at, and every remote one pulled. */
