@@ -141,30 +141,25 @@ public final class SearchIndex implements AutoCloseable {
      */
     public boolean awaitCurrent(Duration timeout) {
         long target = changes.lastSeq();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (progress) {
-            // A rebuild takes long and a failed index never catches up: the store answers meanwhile.
-            while (!rebuilding && !stopped && (!ready || appliedSeq < target)) {
-                long waitMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (waitMs <= 0) {
-                    return false;
-                }
-                try {
-                    progress.wait(waitMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return ready && !stopped && appliedSeq >= target;
-        }
+        // A rebuild takes long and a failed index never catches up: the store answers meanwhile.
+        waitWhile(() -> !rebuilding && !stopped && (!ready || appliedSeq < target), timeout);
+        return ready && !stopped && appliedSeq >= target;
     }
 
     /** Like {@link #awaitCurrent}, but also waits for a rebuild to finish (for tools and tests). */
     public boolean awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        if (!waitWhile(() -> rebuilding && !stopped, timeout)) {
+            return false;
+        }
+        return awaitCurrent(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    /** Waits (woken by the indexer's progress) while {@code condition} holds; false on timeout or interrupt. */
+    private boolean waitWhile(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
-            while (rebuilding && !stopped) {
+            while (condition.getAsBoolean()) {
                 long waitMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (waitMs <= 0) {
                     return false;
@@ -176,8 +171,8 @@ public final class SearchIndex implements AutoCloseable {
                     return false;
                 }
             }
+            return true;
         }
-        return awaitCurrent(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Posts matching every term of {@code query} (all posts for an empty query), newest first. */

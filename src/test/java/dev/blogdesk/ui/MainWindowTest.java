@@ -137,6 +137,8 @@ class MainWindowTest {
         Post newer = repo().create("Newer post", "new text");
         robot.interact(() -> vm.postList().refresh());
         waitUntil(() -> list(robot).getItems().size() == 2);
+        // The items are in the list model; their cells appear at the next layout pass.
+        waitUntil(() -> robot.lookup("Older post").tryQuery().isPresent());
 
         robot.clickOn("Older post");
         waitUntil(() -> older.id().equals(vm.editor().currentIdProperty().get()));
