@@ -14,7 +14,6 @@ import dev.blogdesk.sync.ConnectionProfile;
 import dev.blogdesk.sync.SyncEngine;
 import dev.blogdesk.sync.SyncRemote;
 import dev.blogdesk.sync.SyncReport;
-import dev.blogdesk.sync.SyncState;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -116,9 +115,7 @@ public final class SyncBenchmark {
     }
 
     private static SyncEngine engine(StoreConnection local, SyncRemote remote) {
-        EmbeddedMongo embedded = local.embedded().orElseThrow();
-        return new SyncEngine(local.database().getCollection(MongoPostRepository.COLLECTION), remote.posts(),
-                embedded.changeLog(), new SyncState(embedded), remote.identity());
+        return SyncEngine.of(local, remote);
     }
 
     private static String text(Random random) {

@@ -1,7 +1,6 @@
 package dev.blogdesk.cli;
 
 import dev.blogdesk.app.DataDirs;
-import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.StoreConnection;
 import dev.blogdesk.store.StoreException;
 import dev.blogdesk.store.StoreLockedException;
@@ -9,7 +8,6 @@ import dev.blogdesk.sync.ConnectionProfile;
 import dev.blogdesk.sync.SyncEngine;
 import dev.blogdesk.sync.SyncRemote;
 import dev.blogdesk.sync.SyncReport;
-import dev.blogdesk.sync.SyncState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,10 +45,7 @@ final class SyncCommand implements Callable<Integer> {
             throw new StoreException("BlogDesk is running on " + dir + " and syncs it itself; quit it to sync from here.", locked);
         }
         try (store; SyncRemote remote = SyncRemote.open(new ConnectionProfile(mongoUri, database, collection))) {
-            var embedded = store.embedded().orElseThrow();
-            SyncEngine engine = new SyncEngine(store.database().getCollection(MongoPostRepository.COLLECTION),
-                    remote.posts(), embedded.changeLog(), new SyncState(embedded), remote.identity());
-            SyncReport report = engine.round();
+            SyncReport report = SyncEngine.of(store, remote).round();
             System.out.println(json ? report.toJson() : report.summary());
             return 0;
         }

@@ -74,6 +74,18 @@ public final class SyncEngine {
     }
 
     /**
+     * The engine for the working copy in {@code local} (its embedded store) and {@code remote}; with a
+     * null remote it can only count and resolve, which needs no network.
+     */
+    public static SyncEngine of(dev.blogdesk.store.StoreConnection local, SyncRemote remote) {
+        dev.blogdesk.store.EmbeddedMongo embedded = local.embedded()
+                .orElseThrow(() -> new IllegalArgumentException("Sync needs the embedded store as its working copy"));
+        return new SyncEngine(local.database().getCollection(MongoPostRepository.COLLECTION),
+                remote == null ? null : remote.posts(), embedded.changeLog(), new SyncState(embedded),
+                remote == null ? "" : remote.identity());
+    }
+
+    /**
      * Pushes the outbox, then pulls. Throws {@link SyncUnavailableException} if the server cannot be
      * reached or stops answering; everything done until then is kept and nothing is marked as pushed
      * that the server did not take.

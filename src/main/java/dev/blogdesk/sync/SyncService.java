@@ -1,7 +1,6 @@
 package dev.blogdesk.sync;
 
 import dev.blogdesk.store.EmbeddedMongo;
-import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.PostText;
 import dev.blogdesk.store.StoreConnection;
 import dev.blogdesk.store.StoreException;
@@ -136,9 +135,7 @@ public final class SyncService implements AutoCloseable {
     }
 
     private SyncEngine engine(SyncRemote remote) {
-        return new SyncEngine(local.database().getCollection(MongoPostRepository.COLLECTION),
-                remote == null ? null : remote.posts(), embedded.changeLog(), state,
-                remote == null ? "" : remote.identity());
+        return SyncEngine.of(local, remote);
     }
 
     private void publish(SyncEngine engine, long retryIn) {

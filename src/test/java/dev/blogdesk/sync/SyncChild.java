@@ -1,7 +1,5 @@
 package dev.blogdesk.sync;
 
-import dev.blogdesk.store.EmbeddedMongo;
-import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.StoreConnection;
 
 import java.nio.file.Path;
@@ -12,9 +10,7 @@ public final class SyncChild {
     public static void main(String[] args) {
         try (StoreConnection local = StoreConnection.openEmbedded(Path.of(args[0]), false);
              SyncRemote remote = SyncRemote.open(new ConnectionProfile(args[1], "blogdb", "posts"))) {
-            EmbeddedMongo embedded = local.embedded().orElseThrow();
-            SyncEngine engine = new SyncEngine(local.database().getCollection(MongoPostRepository.COLLECTION),
-                    remote.posts(), embedded.changeLog(), new SyncState(embedded), remote.identity());
+            SyncEngine engine = SyncEngine.of(local, remote);
             System.out.println("READY");
             System.out.flush();
             System.out.println("DONE " + engine.round().toJson());

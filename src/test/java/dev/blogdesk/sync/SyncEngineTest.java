@@ -6,7 +6,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.blogdesk.store.EmbeddedMongo;
-import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.Post;
 import dev.blogdesk.store.PostRepository;
 import dev.blogdesk.store.StoreConnection;
@@ -109,9 +108,7 @@ class SyncEngineTest {
     }
 
     private SyncEngine engine(SyncRemote r) {
-        EmbeddedMongo embedded = local.embedded().orElseThrow();
-        return new SyncEngine(local.database().getCollection(MongoPostRepository.COLLECTION), r.posts(),
-                embedded.changeLog(), new SyncState(embedded), r.identity());
+        return SyncEngine.of(local, r);
     }
 
     private <T> T withEngine(java.util.function.Function<SyncEngine, T> action) {
@@ -205,9 +202,7 @@ class SyncEngineTest {
 
     /** What the status bar shows while the server is away: read from the outbox, no network. */
     private int withEngineOffline() {
-        EmbeddedMongo embedded = local.embedded().orElseThrow();
-        return new SyncEngine(local.database().getCollection("posts"), null, embedded.changeLog(),
-                new SyncState(embedded), "offline").pending();
+        return SyncEngine.of(local, null).pending();
     }
 
     @Test

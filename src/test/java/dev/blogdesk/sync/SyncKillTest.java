@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import dev.blogdesk.store.EmbeddedMongo;
-import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.StoreConnection;
 import dev.blogdesk.testing.ChildJvm;
 import org.bson.Document;
@@ -59,9 +58,7 @@ class SyncKillTest {
 
             try (StoreConnection local = StoreConnection.openEmbedded(localDir, false);
                  SyncRemote syncRemote = SyncRemote.open(new ConnectionProfile(remoteServer.connectionString(), "blogdb", "posts"))) {
-                EmbeddedMongo embedded = local.embedded().orElseThrow();
-                SyncReport again = new SyncEngine(local.database().getCollection(MongoPostRepository.COLLECTION),
-                        syncRemote.posts(), embedded.changeLog(), new SyncState(embedded), syncRemote.identity()).round();
+                SyncReport again = SyncEngine.of(local, syncRemote).round();
                 assertThat(again.conflicts()).isZero();
                 assertThat(again.pending()).isZero();
                 assertThat(contents(local.database().getCollection("posts"))).hasSize(8000)
