@@ -103,6 +103,8 @@ public final class SearchIndex implements AutoCloseable {
     private long lastCommitMillis;
     private long dropToClear = -1;
     private volatile long appliedSeq = -1;
+    /** The last change number a Lucene commit holds. */
+    private volatile long committedSeq = -1;
     private volatile boolean ready;
     private volatile boolean closing;
     private volatile boolean rebuilding;
@@ -155,7 +157,33 @@ public final class SearchIndex implements AutoCloseable {
         return awaitCurrent(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
-    /** Waits (woken by the indexer's progress) while {@code condition} holds; false on timeout or interrupt. */
+    /**
+     * Like {@link #awaitReady}, and then until what was applied is committed and Lucene's merges are
+     * done: for benchmarks that must not time the index's background work along with their own.
+     */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!awaitReady(timeout)) {
+            return false;
+        }
+        long target = appliedSeq;
+        return waitWhile(() -> !stopped && committedSeq < target, Duration.ofNanos(deadline - System.nanoTime()))
+                && waitWhile(() -> !stopped && merging(), Duration.ofNanos(deadline - System.nanoTime()))
+                && !stopped;
+    }
+
+    private boolean merging() {
+        try {
+            return writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty();
+        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits while {@code condition} holds, woken by the indexer's progress and at least every 50 ms
+     * (merges finish without telling); false on timeout or interrupt.
+     */
     private boolean waitWhile(java.util.function.BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
@@ -165,7 +193,7 @@ public final class SearchIndex implements AutoCloseable {
                     return false;
                 }
                 try {
-                    progress.wait(waitMs);
+                    progress.wait(Math.min(waitMs, 50));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
@@ -514,6 +542,8 @@ public final class SearchIndex implements AutoCloseable {
                 COMMIT_COUNTER, Long.toString(appliedSeq)).entrySet());
         writer.commit();
         lastCommitMillis = System.currentTimeMillis();
+        committedSeq = appliedSeq;
+        signal();
         // Only now may the store forget these ids: the index would find them again after a crash.
         changes.confirmIndexed(uncommitted);
         uncommitted.clear();

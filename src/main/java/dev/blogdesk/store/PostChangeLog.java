@@ -5,6 +5,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,17 @@ public final class PostChangeLog {
     private final AtomicBoolean missed = new AtomicBoolean();
     private final AtomicLong queuedChars = new AtomicLong();
     private volatile boolean consumerAttached;
+    /** See {@link #keepWrittenBson()}; oldest first, guarded by itself. */
+    private final LinkedHashMap<Object, WrittenBson> written = new LinkedHashMap<>();
+    private long writtenBytes;
+    private volatile boolean keepWritten;
+
+    /** A post's BSON as one write left it; {@code seq} is that write's number. */
+    private record WrittenBson(long seq, byte[] bson) {
+    }
+
+    /** What the written-posts memory may hold; beyond it the oldest are read from the store again. */
+    private static final long WRITTEN_BYTES_BUDGET = 16L * 1024 * 1024;
 
     PostChangeLog(MVStore store) {
         this.store = store;
@@ -75,6 +87,14 @@ public final class PostChangeLog {
     }
 
     void afterUpsert(long s, Object rawId, Document doc) {
+        if (keepWritten) {
+            io.netty.buffer.ByteBuf buffer = io.netty.buffer.Unpooled.buffer(4096);
+            try {
+                remember(rawId, new WrittenBson(s, encode(doc, buffer)));
+            } finally {
+                buffer.release();
+            }
+        }
         PostText post = PostText.of(rawId, doc);
         long chars = post.textLength();
         if (queuedChars.addAndGet(chars) <= QUEUED_CHARS_BUDGET) {
@@ -87,15 +107,21 @@ public final class PostChangeLog {
     }
 
     void afterRemove(long s, Object rawId) {
+        forget(rawId);
         publish(new PostChange.Remove(s, rawId, PostText.keyOf(rawId)));
     }
 
     /** A write announced by {@link #beforeWrite} threw: have the consumer look at the post again. */
     void afterFailure(long s, Object rawId) {
+        forget(rawId);
         publish(new PostChange.Touch(s, rawId, PostText.keyOf(rawId)));
     }
 
     long beforeDrop() {
+        synchronized (written) {
+            written.clear();
+            writtenBytes = 0;
+        }
         long s = seq.incrementAndGet();
         meta.put(REBUILD, s);
         meta.put(COUNTER, s);
@@ -193,22 +219,83 @@ public final class PostChangeLog {
         return Optional.ofNullable(doc).map(d -> PostText.of(rawId, d));
     }
 
-    /** The stored document encoded as BSON, as the server would send it, if it exists. */
-    public Optional<byte[]> readBson(Object rawId) {
-        MVMap<Object, Document> data = dataMap();
-        Document doc = data == null ? null : data.get(rawId);
-        if (doc == null) {
-            return Optional.empty();
+    /**
+     * From now on, remember the BSON of each post written (up to ~16 MB, newest kept), so that pushing
+     * posts edited offline does not decode the store's pages again: that was the largest part of the
+     * client's share of a push. Called when a sync is set up; without one nothing is kept.
+     */
+    public void keepWrittenBson() {
+        keepWritten = true;
+    }
+
+    private void remember(Object rawId, WrittenBson bson) {
+        synchronized (written) {
+            WrittenBson old = written.remove(rawId);
+            if (old != null) {
+                writtenBytes -= old.bson().length;
+            }
+            written.put(rawId, bson);
+            writtenBytes += bson.bson().length;
+            var oldest = written.values().iterator();
+            while (writtenBytes > WRITTEN_BYTES_BUDGET && oldest.hasNext()) {
+                writtenBytes -= oldest.next().bson().length;
+                oldest.remove();
+            }
         }
-        io.netty.buffer.ByteBuf buffer = io.netty.buffer.Unpooled.buffer();
+    }
+
+    private void forget(Object rawId) {
+        synchronized (written) {
+            WrittenBson old = written.remove(rawId);
+            if (old != null) {
+                writtenBytes -= old.bson().length;
+            }
+        }
+    }
+
+    /**
+     * The stored documents encoded as BSON, as the server would send them, by id; ids of posts that
+     * do not exist are left out. A post remembered from its last write (its number is the one in the
+     * outbox) is taken from memory; the others are read from the store, with one buffer for all.
+     */
+    public Map<Object, byte[]> readBson(java.util.Collection<Object> rawIds) {
+        Map<Object, byte[]> found = new HashMap<>();
+        List<Object> toRead = new java.util.ArrayList<>();
+        synchronized (written) {
+            for (Object rawId : rawIds) {
+                WrittenBson last = written.get(rawId);
+                Long outboxSeq = outbox.get(rawId);
+                if (last != null && outboxSeq != null && outboxSeq == last.seq()) {
+                    found.put(rawId, last.bson());
+                } else {
+                    toRead.add(rawId);
+                }
+            }
+        }
+        MVMap<Object, Document> data = dataMap();
+        if (data == null || toRead.isEmpty()) {
+            return found;
+        }
+        io.netty.buffer.ByteBuf buffer = io.netty.buffer.Unpooled.buffer(16 * 1024);
         try {
-            de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(doc, buffer);
-            byte[] bytes = new byte[buffer.readableBytes()];
-            buffer.readBytes(bytes);
-            return Optional.of(bytes);
+            for (Object rawId : toRead) {
+                Document doc = data.get(rawId);
+                if (doc != null) {
+                    buffer.clear();
+                    found.put(rawId, encode(doc, buffer));
+                }
+            }
+            return found;
         } finally {
             buffer.release();
         }
+    }
+
+    private static byte[] encode(Document doc, io.netty.buffer.ByteBuf buffer) {
+        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(doc, buffer);
+        byte[] bytes = new byte[buffer.readableBytes()];
+        buffer.readBytes(bytes);
+        return bytes;
     }
 
     /** The post with the id the repository hands out ({@link PostText#key()}), if it exists. */
@@ -250,7 +337,14 @@ public final class PostChangeLog {
 
     /** The sync engine has dealt with the post as of change {@code seq}; a later change keeps it queued. */
     public void outboxDone(Object rawId, long seq) {
-        outbox.remove(rawId, seq);
+        if (outbox.remove(rawId, seq)) {
+            synchronized (written) {
+                WrittenBson last = written.get(rawId);
+                if (last != null && last.seq() == seq) {
+                    forget(rawId);
+                }
+            }
+        }
     }
 
     /** Queues posts for the sync engine to look at (every post, when syncing with a new server). */

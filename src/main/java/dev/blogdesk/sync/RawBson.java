@@ -75,4 +75,35 @@ final class RawBson {
         ByteBuffer.wrap(result).order(ByteOrder.LITTLE_ENDIAN).putInt(0, result.length);
         return result;
     }
+
+    /**
+     * A document of just {@code fields} of {@code bson}, in that order, copied byte for byte; a field
+     * the document lacks is null (which a filter matches only where the field is missing or null).
+     */
+    static byte[] project(byte[] bson, String... fields) {
+        int[][] ranges = new int[fields.length][];
+        elements(bson, (name, start, end) -> {
+            for (int i = 0; i < fields.length; i++) {
+                if (fields[i].equals(name) && ranges[i] == null) {
+                    ranges[i] = new int[] {start, end};
+                }
+            }
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bson.length);
+        out.write(bson, 0, 4); // length, patched below
+        for (int i = 0; i < fields.length; i++) {
+            if (ranges[i] != null) {
+                out.write(bson, ranges[i][0], ranges[i][1] - ranges[i][0]);
+            } else {
+                out.write(0x0A); // null
+                byte[] name = fields[i].getBytes(StandardCharsets.UTF_8);
+                out.write(name, 0, name.length);
+                out.write(0);
+            }
+        }
+        out.write(0); // end of document
+        byte[] result = out.toByteArray();
+        ByteBuffer.wrap(result).order(ByteOrder.LITTLE_ENDIAN).putInt(0, result.length);
+        return result;
+    }
 }

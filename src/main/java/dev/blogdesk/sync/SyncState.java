@@ -2,7 +2,6 @@ package dev.blogdesk.sync;
 
 import dev.blogdesk.store.EmbeddedMongo;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.h2.mvstore.MVMap;
@@ -55,13 +54,13 @@ public final class SyncState {
         meta.put("pullMark", millis);
     }
 
-    /** The base as stored, decoded field by field only where read. */
-    RawBsonDocument rawBase(String key) {
+    /** The base's BSON as stored. */
+    byte[] rawBase(String key) {
         byte[] bson = base.get(key);
         if (bson == null) {
             throw new IllegalStateException("No base for " + key);
         }
-        return new RawBsonDocument(bson);
+        return bson;
     }
 
     /** The base's {@link SyncEngine#digest}, without decoding the base; null if there is none. */
