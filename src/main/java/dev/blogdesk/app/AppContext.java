@@ -18,6 +18,8 @@ public final class AppContext implements AutoCloseable {
     private final StoreConnection store;
     private final dev.blogdesk.sync.ConnectionProfile syncProfile;
     private dev.blogdesk.sync.SyncService sync;
+    private final java.util.Deque<AutoCloseable> beforeStore = new java.util.ArrayDeque<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppContext.class);
 
     private AppContext(Path dataDir, Settings settings, StoreConnection store, dev.blogdesk.sync.ConnectionProfile syncProfile) {
         this.dataDir = dataDir;
@@ -108,8 +110,24 @@ public final class AppContext implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Closes {@code resource} when this context closes, before the sync and the store (last registered,
+     * first closed): a window's queued work and draft writes finish while the store is still open.
+     */
+    public synchronized void closeBeforeStore(AutoCloseable resource) {
+        beforeStore.push(resource);
+    }
+
     @Override
     public synchronized void close() {
+        while (!beforeStore.isEmpty()) {
+            AutoCloseable resource = beforeStore.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed: {}", resource, e.toString(), e);
+            }
+        }
         if (sync != null) {
             sync.close();
         }

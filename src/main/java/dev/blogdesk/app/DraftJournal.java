@@ -47,7 +47,7 @@ public final class DraftJournal implements AutoCloseable {
 
     /** Writes the draft in the background; the returned future completes once it is on disk. */
     public Future<?> saveAsync(Draft draft) {
-        return writer.submit(() -> {
+        return submit("write the draft " + draft.key(), () -> {
             try {
                 save(draft);
             } catch (IOException e) {
@@ -57,7 +57,17 @@ public final class DraftJournal implements AutoCloseable {
     }
 
     public Future<?> deleteAsync(String key) {
-        return writer.submit(() -> delete(key));
+        return submit("remove the draft " + key, () -> delete(key));
+    }
+
+    private Future<?> submit(String what, Runnable work) {
+        try {
+            return writer.submit(work);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // Only after close(), when the window is gone: nothing may write into the data dir any more.
+            log.warn("Did not {}: the draft journal is closed", what);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
     }
 
     public void save(Draft draft) throws IOException {
@@ -113,7 +123,7 @@ public final class DraftJournal implements AutoCloseable {
     /** Waits until every write submitted so far is on disk. */
     public void flush() {
         try {
-            writer.submit(() -> { }).get();
+            submit("flush the draft journal", () -> { }).get();
         } catch (Exception e) {
             log.warn("Draft journal flush interrupted: {}", e.getMessage());
         }
@@ -124,8 +134,19 @@ public final class DraftJournal implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (writer.isShutdown()) {
+            return;
+        }
         flush();
         writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.warn("The draft journal is still writing after 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while closing the draft journal");
+        }
     }
 }

@@ -41,7 +41,13 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             log.warn("Background task failed: {}", failure.toString(), failure);
             onFailure.accept(failure);
         });
-        pool.execute(task);
+        try {
+            pool.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The window is closing: nothing new starts, and the caller hears why.
+            log.warn("Background task not started: the window is closing");
+            runOnUi(() -> onFailure.accept(closed));
+        }
     }
 
     @Override
@@ -60,5 +66,18 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public void close() {
         pool.shutdown();
+    }
+
+    /** Like {@link #close()}, then waits up to {@code timeout} for the queued work to finish. */
+    public void closeAndWait(java.time.Duration timeout) {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                log.warn("Background work still running after {} s; closing anyway", timeout.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while waiting for background work to finish");
+        }
     }
 }

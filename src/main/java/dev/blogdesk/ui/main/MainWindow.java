@@ -60,6 +60,12 @@ public final class MainWindow {
 
         FxDialogService dialogs = new FxDialogService(() -> stage);
         DraftJournal journal = new DraftJournal(context.dataDir());
+        // However the app ends (quit, or the context closed under a still open window), queued work and
+        // draft writes finish before the store closes, and nothing writes into the data dir after.
+        context.closeBeforeStore(() -> {
+            journal.close();
+            executor.closeAndWait(java.time.Duration.ofSeconds(10));
+        });
         MainViewModel vm = new MainViewModel(context.store().posts(), executor, dialogs,
                 new FxDebouncer(SEARCH_DEBOUNCE), new FxDebouncer(JOURNAL_DEBOUNCE), journal, context.description());
 
@@ -150,7 +156,6 @@ public final class MainWindow {
         return vm;
     }
 
-    /** The BlogDesk icon in the sizes window managers pick from. */
     /** The background sync with the configured server, its status bar indicator and its conflicts. */
     private static void startSync(Stage stage, AppContext context, MainViewModel vm, MainView view, FxTaskExecutor executor) {
         dev.blogdesk.ui.sync.SyncStatusViewModel status = new dev.blogdesk.ui.sync.SyncStatusViewModel();
@@ -192,6 +197,7 @@ public final class MainWindow {
                 failure -> log.warn("Conflict not resolved: {}", failure.getMessage()));
     }
 
+    /** The BlogDesk icon in the sizes window managers pick from. */
     public static java.util.List<javafx.scene.image.Image> appIcons() {
         java.util.List<javafx.scene.image.Image> icons = new java.util.ArrayList<>();
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
