@@ -195,6 +195,7 @@ public final class MainView {
             return error.isEmpty() ? editor.statusProperty().get() : error;
         }, postList.errorProperty(), editor.statusProperty()));
         storeLabel.setText(vm.storeDescription());
+        storeLabel.setTooltip(new javafx.scene.control.Tooltip(vm.storeDescription())); // it is cut short in small windows
         // First run (no posts at all): a welcome; afterwards the empty editor just says what to do.
         var firstRun = Bindings.createBooleanBinding(() -> postList.posts().isEmpty() && !postList.loadingProperty().get()
                 && postList.query().isBlank() && postList.importedFromProperty().get() == null && postList.errorProperty().get().isEmpty(),
