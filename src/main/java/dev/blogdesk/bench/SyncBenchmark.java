@@ -30,9 +30,10 @@ import java.util.Random;
  * {@code bench sync}: {@code sync.push_1000} is the push of 1,000 posts edited while the server was
  * away, timed inside a real sync round after it came back; the baseline is a raw unordered
  * {@code bulkWrite} replacing the same 1,000 documents in the same collection of the same server,
- * right after, on the server restarted again so that both meet it cold. Medians of 15 of each, after
- * five warm-up rounds: a push runs code the edits before it do not, and the baseline's client code
- * (the driver encoding documents) is already hot from those edits.
+ * right after, on the server restarted again so that both meet it cold, and each with both stores'
+ * search indexes idle. Medians of 15 of each, after five warm-up rounds: a push runs code the edits
+ * before it do not, and the baseline's client code (the driver encoding documents) is already hot
+ * from those edits.
  */
 public final class SyncBenchmark {
 
