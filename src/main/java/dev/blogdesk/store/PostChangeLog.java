@@ -230,10 +230,7 @@ public final class PostChangeLog {
 
     private void remember(Object rawId, WrittenBson bson) {
         synchronized (written) {
-            WrittenBson old = written.remove(rawId);
-            if (old != null) {
-                writtenBytes -= old.bson().length;
-            }
+            forget(rawId); // re-inserted, so it counts as the newest
             written.put(rawId, bson);
             writtenBytes += bson.bson().length;
             var oldest = written.values().iterator();

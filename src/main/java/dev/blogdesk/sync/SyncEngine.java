@@ -63,6 +63,7 @@ public final class SyncEngine {
     private final SyncState state;
     private final String remoteIdentity;
     private long lastPushNanos;
+    private java.util.function.IntConsumer beforeBatch = pushedSoFar -> { };
 
     public SyncEngine(MongoCollection<Document> local, MongoCollection<Document> remote, PostChangeLog outbox,
                       SyncState state, String remoteIdentity) {
@@ -143,10 +144,16 @@ public final class SyncEngine {
 
     // ------------------------------------------------------------------ push
 
+    /** For tests: called with the number of posts already pushed before each batch of a push. */
+    void beforeEachBatch(java.util.function.IntConsumer hook) {
+        this.beforeBatch = hook;
+    }
+
     private int push() {
         List<Map.Entry<Object, Long>> entries = new ArrayList<>(outbox.outboxSnapshot().entrySet());
         int pushed = 0;
         for (int from = 0; from < entries.size(); from += BATCH) {
+            beforeBatch.accept(pushed);
             pushed += pushBatch(entries.subList(from, Math.min(entries.size(), from + BATCH)));
             state.commit();
         }
