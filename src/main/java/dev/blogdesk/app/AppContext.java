@@ -1,31 +1,51 @@
 package dev.blogdesk.app;
 
-import dev.blogdesk.store.StoreConnection;
+import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.store.MongoUris;
+import dev.blogdesk.store.StoreException;
+import dev.blogdesk.sync.ConnectionProfile;
+import dev.blogdesk.sync.SyncService;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The composition root's state: the data dir, the user's settings and the open store. The command
- * line's store: an explicit {@code --mongo-uri}, else the URI saved in the settings, else the embedded
- * store. The desktop app always works on the embedded store and syncs with the server (see
- * {@link #openDesktop}).
+ * The composition root: builds every long-lived service once (the store with its search index, the
+ * settings, the import engine, and for the desktop app the task executor, the draft journal and the
+ * background sync) and hands them to whoever needs them. It closes them in the right order: the
+ * window's work and draft writes first, then the sync, then the store.
+ *
+ * <p>The command line's store is an explicit {@code --mongo-uri}, else the URI saved in the settings,
+ * else the embedded store. The desktop app always works on the embedded store and syncs with the
+ * server in the background ({@link #openDesktop}).
  */
 public final class AppContext implements AutoCloseable {
 
-    private final Path dataDir;
-    private final Settings settings;
-    private final StoreConnection store;
-    private final dev.blogdesk.sync.ConnectionProfile syncProfile;
-    private dev.blogdesk.sync.SyncService sync;
-    private final java.util.Deque<AutoCloseable> beforeStore = new java.util.ArrayDeque<>();
+    /** Where an import keeps its copy of the source, inside the data dir. */
+    static final String IMPORT_WORK_DIR = "import-work";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppContext.class);
 
-    private AppContext(Path dataDir, Settings settings, StoreConnection store, dev.blogdesk.sync.ConnectionProfile syncProfile) {
+    private final Path dataDir;
+    private final Settings settings;
+    private final PostStore store;
+    private final ConnectionProfile syncProfile;
+    private final ImportEngine importEngine;
+    private final Deque<AutoCloseable> beforeStore = new ArrayDeque<>();
+    private FxTaskExecutor executor;
+    private DraftJournal journal;
+    private SyncService sync;
+
+    private AppContext(Path dataDir, Settings settings, PostStore store, ConnectionProfile syncProfile) {
         this.dataDir = dataDir;
         this.settings = settings;
         this.store = store;
         this.syncProfile = syncProfile;
+        // Real MongoDB gets the unique legacy-key index; on the embedded server it only costs time.
+        this.importEngine = new ImportEngine(store.database(), dataDir.resolve(IMPORT_WORK_DIR), !store.isEmbedded());
     }
 
     /**
@@ -36,31 +56,50 @@ public final class AppContext implements AutoCloseable {
         createDataDir(dataDir);
         Settings settings = Settings.load(dataDir);
         String uri = mongoUri != null && !mongoUri.isBlank() ? mongoUri : settings.mongoUri().orElse(null);
-        dev.blogdesk.sync.ConnectionProfile profile = uri == null ? null
-                : new dev.blogdesk.sync.ConnectionProfile(uri, blankToNull(settings.get(Settings.SYNC_DATABASE, null)),
+        ConnectionProfile profile = uri == null ? null
+                : new ConnectionProfile(uri, blankToNull(settings.get(Settings.SYNC_DATABASE, null)),
                 blankToNull(settings.get(Settings.SYNC_COLLECTION, null)));
-        return new AppContext(dataDir, settings, StoreConnection.openEmbedded(dataDir, false), profile);
+        AppContext context = new AppContext(dataDir, settings, PostStore.openEmbedded(dataDir, false), profile);
+        context.executor = new FxTaskExecutor(2);
+        context.journal = new DraftJournal(dataDir);
+        // However the app ends, queued work and draft writes finish before the store closes.
+        context.closeBeforeStore(() -> {
+            context.journal.close();
+            context.executor.closeAndWait(java.time.Duration.ofSeconds(10));
+        });
+        return context;
     }
 
     /**
-     * Starts the background sync with the configured server, if there is one. {@code listener} hears
-     * its status on the sync thread. The service stops when this context closes.
+     * The command line: a store held by the running app is shared ({@code attachToRunning}) instead
+     * of failing on its lock.
      */
-    public synchronized java.util.Optional<dev.blogdesk.sync.SyncService> startSync(
-            java.util.function.Consumer<dev.blogdesk.sync.SyncService.SyncStatus> listener) {
-        if (syncProfile == null || !store.embedded().isPresent()) {
-            return java.util.Optional.empty();
+    public static AppContext open(Path dataDir, String mongoUri, boolean attachToRunning) {
+        createDataDir(dataDir);
+        Settings settings = Settings.load(dataDir);
+        String uri = mongoUri != null && !mongoUri.isBlank() ? mongoUri : settings.mongoUri().orElse(null);
+        PostStore store = uri != null ? PostStore.openRemote(uri) : PostStore.openEmbedded(dataDir, attachToRunning);
+        return new AppContext(dataDir, settings, store, null);
+    }
+
+    /**
+     * Starts the background sync with the configured server, once; later calls return the same service.
+     * {@code listener} hears its status on the sync thread. The service stops when this context closes.
+     */
+    public synchronized Optional<SyncService> startSync(Consumer<SyncService.SyncStatus> listener) {
+        if (syncProfile == null || store.connection().embedded().isEmpty()) {
+            return Optional.empty();
         }
         if (sync == null) {
-            sync = new dev.blogdesk.sync.SyncService(store, syncProfile, listener);
+            sync = new SyncService(store.connection(), syncProfile, listener);
             sync.start();
         }
-        return java.util.Optional.of(sync);
+        return Optional.of(sync);
     }
 
     /** The server the desktop app syncs with, if one is set. */
-    public java.util.Optional<dev.blogdesk.sync.ConnectionProfile> syncProfile() {
-        return java.util.Optional.ofNullable(syncProfile);
+    public Optional<ConnectionProfile> syncProfile() {
+        return Optional.ofNullable(syncProfile);
     }
 
     private static String blankToNull(String s) {
@@ -71,22 +110,8 @@ public final class AppContext implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
-            throw new dev.blogdesk.store.StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * @param attachToRunning when the embedded store is held by another BlogDesk process, use that
-     *                        process's store (the CLI does) instead of failing (the desktop app does)
-     */
-    public static AppContext open(Path dataDir, String mongoUri, boolean attachToRunning) {
-        createDataDir(dataDir);
-        Settings settings = Settings.load(dataDir);
-        String uri = mongoUri != null && !mongoUri.isBlank() ? mongoUri : settings.mongoUri().orElse(null);
-        StoreConnection store = uri != null
-                ? StoreConnection.openRemote(uri)
-                : StoreConnection.openEmbedded(dataDir, attachToRunning);
-        return new AppContext(dataDir, settings, store, null);
     }
 
     /** Where the posts live and where they are synced to, safe to show (credentials redacted). */
@@ -94,7 +119,7 @@ public final class AppContext implements AutoCloseable {
         if (syncProfile == null) {
             return store.description();
         }
-        return store.description() + ", synced with " + dev.blogdesk.store.MongoUris.redact(syncProfile.uri())
+        return store.description() + ", synced with " + MongoUris.redact(syncProfile.uri())
                 + " (" + syncProfile.database() + "." + syncProfile.collection() + ")";
     }
 
@@ -106,8 +131,30 @@ public final class AppContext implements AutoCloseable {
         return settings;
     }
 
-    public StoreConnection store() {
+    public PostStore store() {
         return store;
+    }
+
+    /** The one import engine, for the wizard and the {@code import} command alike. */
+    public ImportEngine importEngine() {
+        return importEngine;
+    }
+
+    /** The desktop app's executor for slow work: JavaFX tasks on a small pool, callbacks on the FX thread. */
+    public TaskExecutor executor() {
+        return requireDesktop(executor);
+    }
+
+    /** The desktop app's journal of unsaved drafts. */
+    public DraftJournal journal() {
+        return requireDesktop(journal);
+    }
+
+    private static <T> T requireDesktop(T service) {
+        if (service == null) {
+            throw new IllegalStateException("Only the desktop app has this service");
+        }
+        return service;
     }
 
     /**

@@ -15,8 +15,15 @@ public interface DialogService {
 
     boolean confirmDelete(String postTitle);
 
-    /** Offers {@code choices} (first is the default) and returns the chosen one, or empty for cancel. */
-    Optional<String> choose(String title, String message, List<String> choices);
+    /** One answer to offer: the value the caller gets back, and the words on its button. */
+    record Choice<T>(T value, String label) {
+    }
+
+    /**
+     * Offers {@code choices} (first is the default) and returns the chosen value, or empty for cancel.
+     * What the caller does depends on the value only, never on a label's wording.
+     */
+    <T> Optional<T> choose(String title, String message, List<Choice<T>> choices);
 
     void showError(String title, String message);
 

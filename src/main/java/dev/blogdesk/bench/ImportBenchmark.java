@@ -5,7 +5,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportProgress;
 import dev.blogdesk.importer.ImportReport;
+import dev.blogdesk.importer.ImportRequest;
+import dev.blogdesk.app.PostStore;
 import dev.blogdesk.store.EmbeddedMongo;
 import dev.blogdesk.store.MongoPostRepository;
 import org.bson.Document;
@@ -20,7 +23,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code bench import}: generates a Flask-style {@code blog.db}, then times (a) a raw unordered
@@ -65,7 +67,7 @@ public final class ImportBenchmark {
         List<Document> docs = new ArrayList<>(rows);
         try (Store prep = new Store(workDir.resolve(name + "-prep"))) {
             new ImportEngine(prep.client.getDatabase("blogdb"), workDir.resolve(name + "-work"), false)
-                    .run(file, null, true, (r, w, t) -> { }, new AtomicBoolean(), Integer.MAX_VALUE, docs::add);
+                    .run(ImportRequest.of(file, null).asDryRun().sampling(Integer.MAX_VALUE, docs::add), ImportProgress.NONE);
         }
         try (Store store = new Store(workDir.resolve(name))) {
             MongoCollection<Document> posts = store.client.getDatabase("blogdb").getCollection(MongoPostRepository.COLLECTION);
@@ -87,7 +89,7 @@ public final class ImportBenchmark {
         try (Store store = new Store(workDir.resolve(name))) {
             ImportEngine engine = new ImportEngine(store.client.getDatabase("blogdb"), workDir.resolve(name + "-work"), false);
             long start = System.nanoTime();
-            ImportReport report = engine.run(file, null, false, (r, w, t) -> { }, new AtomicBoolean(), 0, d -> { });
+            ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!report.verified() || report.inserted() != report.read()) {
                 throw new IllegalStateException("bench import: the import did not verify: " + report.summary());
@@ -138,6 +140,7 @@ public final class ImportBenchmark {
 
         Store(Path dir) {
             server = EmbeddedMongo.start(dir, 0);
+            PostStore.follow(server); // the search index keeps up, as in the app
             client = MongoClients.create(server.connectionString());
         }
 

@@ -1,11 +1,10 @@
 package dev.blogdesk.bench;
 
-import dev.blogdesk.app.Debouncer;
 import dev.blogdesk.app.DraftJournal;
 import dev.blogdesk.markdown.MarkdownRenderer;
 import dev.blogdesk.markdown.PreviewDocument;
 import dev.blogdesk.markdown.PreviewRenderer;
-import dev.blogdesk.ui.FxTaskExecutor;
+import dev.blogdesk.app.FxTaskExecutor;
 import dev.blogdesk.ui.editor.EditorViewModel;
 import dev.blogdesk.ui.editor.LivePreview;
 import dev.blogdesk.ui.editor.MarkdownEditor;

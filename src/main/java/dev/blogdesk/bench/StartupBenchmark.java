@@ -5,7 +5,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportProgress;
 import dev.blogdesk.importer.ImportReport;
+import dev.blogdesk.importer.ImportRequest;
+import dev.blogdesk.app.PostStore;
+import dev.blogdesk.search.SearchIndex;
 import dev.blogdesk.store.EmbeddedMongo;
 import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.PostSummary;
@@ -26,11 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code bench startup} and {@code bench search}: the app started in child JVMs ({@link StartupProbe},
- * {@code -Xmx256m}) on an empty store and on a store of {@code rows} posts, alternately, three times.
+ * {@code -Xmx256m}) on an empty store and on a store of {@code rows} posts, alternately, {@code rounds} times
+ * (three by default).
  *
  * <ul>
  *   <li>{@code startup.first_page_ms}: process start to the first page of the list drawn, big store;
@@ -44,19 +48,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class StartupBenchmark {
 
-    private static final int ROUNDS = 3;
     private static final int QUERIES = 130;
     private static final int BASELINE_QUERIES = 3;
 
     private final Path workDir;
     private final int rows;
+    private final int rounds;
     private final Path preparedStore;
     private final PrintStream log;
 
     /** @param preparedStore a data dir that already holds {@code rows} posts (from {@code bench import}), or null */
-    public StartupBenchmark(Path workDir, int rows, Path preparedStore, PrintStream log) {
+    public StartupBenchmark(Path workDir, int rows, int rounds, Path preparedStore, PrintStream log) {
         this.workDir = workDir;
         this.rows = rows;
+        this.rounds = rounds;
         this.preparedStore = preparedStore;
         this.log = log;
     }
@@ -71,10 +76,10 @@ public final class StartupBenchmark {
         List<Double> firstPageMs = new ArrayList<>();
         Probe measured = null;
         Probe emptyProbe = null;
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             emptyProbe = probe(empty, false, List.of());
             windowMs.add(emptyProbe.windowMs);
-            boolean last = round == ROUNDS - 1;
+            boolean last = round == rounds - 1;
             Probe big = probe(full, last, queries);
             firstPageMs.add(big.firstPageMs);
             if (last) {
@@ -105,12 +110,13 @@ public final class StartupBenchmark {
         Path dataDir = workDir.resolve("full");
         try (EmbeddedMongo server = EmbeddedMongo.start(dataDir, 0);
              MongoClient client = MongoClients.create(server.connectionString())) {
+            SearchIndex index = PostStore.follow(server);
             ImportReport report = new ImportEngine(client.getDatabase("blogdb"), dataDir.resolve("import-work"), false)
-                    .run(file, null, false, (r, w, t) -> { }, new AtomicBoolean(), 0, d -> { });
+                    .run(ImportRequest.of(file, null), ImportProgress.NONE);
             if (report.inserted() != rows) {
                 throw new IllegalStateException("bench startup: import wrote " + report.inserted() + " of " + rows);
             }
-            server.searchIndex().awaitReady(java.time.Duration.ofMinutes(5));
+            index.awaitReady(java.time.Duration.ofMinutes(5));
         }
         Files.delete(file);
         return dataDir;

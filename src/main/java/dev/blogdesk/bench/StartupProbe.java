@@ -39,7 +39,7 @@ public final class StartupProbe {
         Path dataDir = Path.of(args[0]);
         boolean measure = args.length > 1 && args[1].equals("--measure");
         List<String> queries = args.length > 2 ? List.of(args[2].split("\\|")) : List.of();
-        dev.blogdesk.cli.Logging.init(dataDir);
+        dev.blogdesk.app.Logging.init(dataDir);
         PreviewBenchmark.startToolkit();
 
         CompletableFuture<MainViewModel> shown = new CompletableFuture<>();

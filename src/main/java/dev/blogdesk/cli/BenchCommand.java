@@ -28,6 +28,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "100000", description = "Posts to generate: rows of the import's blog.db, and the store start-up and search run on (default ${DEFAULT-VALUE}).")
     int rows;
 
+    @Option(names = "--rounds", defaultValue = "3", description = "App starts per store for startup and search; the figures are their medians (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch folder for generated data (default: a new temp folder, removed afterwards).")
     Path workDir;
 
@@ -36,6 +39,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1");
+        }
         List<String> selected = names.isEmpty() || names.contains("all") ? AVAILABLE : names;
         for (String name : selected) {
             if (!AVAILABLE.contains(name)) {
@@ -44,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("blogdesk-bench");
-        Logging.init(dir);
+        dev.blogdesk.app.Logging.init(dir);
         try {
             List<BenchResult> results = new ArrayList<>();
             // The short one first: it should not inherit the heap and caches the import leaves behind.
@@ -59,8 +65,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (selected.contains("search") || selected.contains("startup")) {
                 // One set of app starts measures both; a store the import bench just filled is reused.
-                List<BenchResult> startup = new dev.blogdesk.bench.StartupBenchmark(dir.resolve("startup"), rows, imported,
-                        System.err).run();
+                List<BenchResult> startup = new dev.blogdesk.bench.StartupBenchmark(dir.resolve("startup"), rows, rounds,
+                        imported, System.err).run();
                 for (BenchResult r : startup) {
                     boolean isSearch = r.name().startsWith("search.");
                     if (isSearch ? selected.contains("search") : selected.contains("startup")) {
@@ -78,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (workDir == null) {
-                dev.blogdesk.app.Folders.deleteTree(dir);
+                dev.blogdesk.store.Folders.deleteTree(dir);
             }
         }
     }

@@ -27,7 +27,7 @@ public final class BlogDeskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         java.nio.file.Path dir = dev.blogdesk.app.DataDirs.resolve(dataDir);
-        Logging.init(dir);
+        dev.blogdesk.app.Logging.init(dir);
         BlogDeskApp.launch(dir, mongoUri);
         return 0;
     }

@@ -2,7 +2,9 @@ package dev.blogdesk.cli;
 
 import dev.blogdesk.app.AppContext;
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportProgress;
 import dev.blogdesk.importer.ImportReport;
+import dev.blogdesk.importer.ImportRequest;
 import dev.blogdesk.importer.MappingPlan;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -45,8 +47,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppContext context = StoreOptions.open(store)) {
-            ImportEngine engine = new ImportEngine(context.store().database(), context.dataDir().resolve("import-work"),
-                    !context.store().isEmbedded());
+            ImportEngine engine = context.importEngine();
             MappingPlan plan = engine.inspect(file, table).plan().withZone(zone);
             AtomicBoolean cancel = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);
@@ -62,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopper);
             ImportReport report;
             try {
-                report = engine.run(file, plan, dryRun, progressPrinter(), cancel, 0, d -> { });
+                report = engine.run(ImportRequest.of(file, plan).withDryRun(dryRun).cancelledBy(cancel), progressPrinter());
             } finally {
                 finished.countDown();
             }
@@ -78,9 +79,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Progress on stderr, only when a person is watching a terminal. */
-    private static ImportEngine.ProgressListener progressPrinter() {
+    private static ImportProgress progressPrinter() {
         if (System.console() == null) {
-            return (read, written, total) -> { };
+            return ImportProgress.NONE;
         }
         long started = System.nanoTime();
         return (read, written, total) -> {

@@ -1,6 +1,7 @@
 package dev.blogdesk.cli;
 
 import dev.blogdesk.app.DataDirs;
+import dev.blogdesk.app.PostStore;
 import dev.blogdesk.store.EmbeddedMongo;
 import dev.blogdesk.store.StoreLockedException;
 import picocli.CommandLine.Command;
@@ -23,10 +24,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Path dir = DataDirs.resolve(dataDir);
-        Logging.init(dir);
+        dev.blogdesk.app.Logging.init(dir);
         EmbeddedMongo server;
         try {
             server = EmbeddedMongo.start(dir, port);
+            // Writes through this endpoint (the Flask blog's) are indexed and marked for the next sync.
+            PostStore.follow(server);
         } catch (StoreLockedException locked) {
             String running = EmbeddedMongo.runningInstancePort(dir)
                     .map(p -> " Its store is already reachable at mongodb://127.0.0.1:" + p + "/blogdb.").orElse("");

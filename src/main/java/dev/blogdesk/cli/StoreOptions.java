@@ -31,7 +31,7 @@ public final class StoreOptions {
     /** Opens the chosen store; from the command line, a store held by the running app is shared. */
     static AppContext open(StoreOptions options) {
         Path dir = dataDir(options);
-        Logging.init(dir);
+        dev.blogdesk.app.Logging.init(dir);
         return AppContext.open(dir, mongoUri(options), true);
     }
 }

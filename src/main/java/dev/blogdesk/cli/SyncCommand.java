@@ -1,7 +1,7 @@
 package dev.blogdesk.cli;
 
 import dev.blogdesk.app.DataDirs;
-import dev.blogdesk.store.StoreConnection;
+import dev.blogdesk.app.PostStore;
 import dev.blogdesk.store.StoreException;
 import dev.blogdesk.store.StoreLockedException;
 import dev.blogdesk.sync.ConnectionProfile;
@@ -37,15 +37,16 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = DataDirs.resolve(dataDir);
-        Logging.init(dir);
-        StoreConnection store;
+        dev.blogdesk.app.Logging.init(dir);
+        PostStore store;
         try {
-            store = StoreConnection.openEmbedded(dir, false);
+            // The search index follows what the pull writes, as in the app.
+            store = PostStore.openEmbedded(dir, false);
         } catch (StoreLockedException locked) {
             throw new StoreException("BlogDesk is running on " + dir + " and syncs it itself; quit it to sync from here.", locked);
         }
         try (store; SyncRemote remote = SyncRemote.open(new ConnectionProfile(mongoUri, database, collection))) {
-            SyncReport report = SyncEngine.of(store, remote).round();
+            SyncReport report = SyncEngine.of(store.connection()).round(remote);
             System.out.println(json ? report.toJson() : report.summary());
             return 0;
         }

@@ -7,6 +7,7 @@ import org.bson.codecs.DocumentCodec;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.bson.Document;
+import dev.blogdesk.store.PostSchema;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns a {@link SourceRow} into the BlogDesk document (DESIGN.md): a deterministic {@code _id} from
+ * Turns a {@link SourceRow} into the BlogDesk document ({@link PostSchema}): a deterministic {@code _id} from
  * source, table and row id (so a re-run finds the same document), the post fields, and
  * {@code legacy: {source, table, id, checksum}} where the checksum covers the source values, so a
  * re-run can tell changed rows from unchanged ones.
@@ -40,30 +41,24 @@ final class DocumentFactory {
 
     /** The document, or null when the row is too large even without its comments (then a problem is added). */
     Document build(SourceRow row, Date now, List<ImportProblem> problems) {
-        Document doc = new Document("_id", idFor(row.idText()))
-                .append("title", row.title())
-                .append("content", row.content());
-        if (row.date() != null) {
-            doc.append("date_posted", Date.from(row.date()));
-        }
-        doc.append("updated_at", now).append("version", 1L);
+        Document doc = PostSchema.newDocument(idFor(row.idText()), row.title(), row.content(), row.date(), now.toInstant());
         if (row.author() != null) {
-            doc.append("author", row.author());
+            doc.append(PostSchema.AUTHOR, row.author());
         }
         if (!row.tags().isEmpty()) {
-            doc.append("tags", row.tags());
+            doc.append(PostSchema.TAGS, row.tags());
         }
         if (!row.comments().isEmpty()) {
-            doc.append("comments", row.comments());
+            doc.append(PostSchema.COMMENTS, row.comments());
         }
-        doc.append("legacy", legacy(row));
+        doc.append(PostSchema.LEGACY, legacy(row));
 
         // Encoding to measure costs time: only rows that could come near the limit are measured exactly.
         long bound = 3L * (row.title().length() + row.content().length()) + 64 * 1024;
         int size = row.comments().isEmpty() && row.rawBytes().isEmpty() && bound < MAX_DOCUMENT_BYTES ? 0 : size(doc);
         if (size > MAX_DOCUMENT_BYTES && !row.comments().isEmpty()) {
             // Keep the oldest comments that fit: measure each once instead of re-encoding the post per comment.
-            doc.put("comments", List.of());
+            doc.put(PostSchema.COMMENTS, List.of());
             long total = size(doc);
             List<Document> kept = new ArrayList<>();
             for (Document comment : row.comments()) {
@@ -75,7 +70,7 @@ final class DocumentFactory {
                 total += element;
                 kept.add(comment);
             }
-            doc.put("comments", kept);
+            doc.put(PostSchema.COMMENTS, kept);
             size = size(doc);
             if (size <= MAX_DOCUMENT_BYTES) {
                 problems.add(new ImportProblem(table, row.id(), Reason.COMMENTS_CAPPED, "Kept " + kept.size() + " of "
@@ -91,8 +86,8 @@ final class DocumentFactory {
     }
 
     private Document legacy(SourceRow row) {
-        Document legacy = new Document("source", source).append("table", table).append("id", row.id())
-                .append("checksum", checksum(row));
+        Document legacy = new Document(PostSchema.LEGACY_SOURCE, source).append(PostSchema.LEGACY_TABLE, table)
+                .append(PostSchema.LEGACY_ID, row.id()).append(PostSchema.LEGACY_CHECKSUM, checksum(row));
         if (row.dateRaw() != null) {
             legacy.append("date_raw", row.dateRaw());
         }
@@ -121,7 +116,11 @@ final class DocumentFactory {
     }
 
     /** What verification compares: the stored fields the source determines. */
-    static long contentDigest(Object title, Object content, Object datePosted) {
+    static long contentDigest(Document doc) {
+        return contentDigest(doc.get(PostSchema.TITLE), doc.get(PostSchema.CONTENT), doc.get(PostSchema.DATE_POSTED));
+    }
+
+    private static long contentDigest(Object title, Object content, Object datePosted) {
         String text = title + "\u0000" + content + "\u0000" + (datePosted instanceof Date d ? d.getTime() : "none");
         byte[] hash = sha256(text);
         return java.nio.ByteBuffer.wrap(hash).getLong();

@@ -1,19 +1,15 @@
 package dev.blogdesk.importer;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import dev.blogdesk.importer.ImportProblem.Reason;
-import dev.blogdesk.store.MongoPostRepository;
+import dev.blogdesk.store.PostSchema;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -52,11 +48,6 @@ public final class ImportEngine {
     static final int WRITERS = 2;
     private static final Logger log = LoggerFactory.getLogger(ImportEngine.class);
 
-    /** Called from the importing thread after every batch. */
-    public interface ProgressListener {
-        void progress(long read, long written, long total);
-    }
-
     private final MongoCollection<Document> posts;
     private final Path workDir;
     private final boolean legacyIndex;
@@ -68,7 +59,7 @@ public final class ImportEngine {
      *                    query uses it; one document per row is guaranteed by the deterministic _id.
      */
     public ImportEngine(MongoDatabase database, Path workDir, boolean legacyIndex) {
-        this.posts = database.getCollection(MongoPostRepository.COLLECTION);
+        this.posts = database.getCollection(PostSchema.COLLECTION);
         this.workDir = workDir;
         this.legacyIndex = legacyIndex;
     }
@@ -87,11 +78,13 @@ public final class ImportEngine {
     }
 
     /**
-     * Runs the import. With {@code dryRun}, everything is read, built and counted but nothing is written.
-     * {@code sample} receives the first documents as they will be stored (for the preview).
+     * Runs the import. With a dry run, everything is read, built and counted but nothing is written.
+     * The request's sample receives the first documents as they will be stored (for the preview).
      */
-    public ImportReport run(Path file, MappingPlan plan, boolean dryRun, ProgressListener progress,
-                            AtomicBoolean cancel, int sampleSize, Consumer<Document> sample) {
+    public ImportReport run(ImportRequest request, ImportProgress progress) {
+        Path file = request.file();
+        MappingPlan plan = request.plan();
+        boolean dryRun = request.dryRun();
         long started = System.nanoTime();
         String source = file.getFileName().toString();
         try (SourceSnapshot snapshot = SourceSnapshot.open(file, workDir)) {
@@ -100,8 +93,7 @@ public final class ImportEngine {
             SqliteInspector.validate(schema, effective);
             long total = schema.table(effective.table()).map(SqliteSchema.Table::rowCount).orElse(0L);
             Map<ObjectId, String> existing = existingChecksums(source, effective.table());
-            Run run = new Run(snapshot, effective, new DocumentFactory(source, effective.table()), existing, dryRun,
-                    cancel, sampleSize, sample);
+            Run run = new Run(snapshot, effective, new DocumentFactory(source, effective.table()), existing, request);
             long loadStart = System.nanoTime();
             run.execute(progress, total);
             long loaded = System.nanoTime();
@@ -109,23 +101,25 @@ public final class ImportEngine {
                 createIndexes();
             }
             long indexed = System.nanoTime();
-            String verification;
-            boolean verified = false;
+            ImportReport.Verification verification;
             if (dryRun) {
-                verification = "Not verified: dry run, nothing was written.";
+                verification = new ImportReport.Verification(false, "Not verified: dry run, nothing was written.");
             } else if (run.cancelled()) {
-                verification = "Cancelled after " + run.read + " rows; what was written is kept. Run the import again to finish.";
+                verification = new ImportReport.Verification(false, "Cancelled after " + run.read
+                        + " rows; what was written is kept. Run the import again to finish.");
             } else {
-                Verification v = verify(source, effective.table(), run.expectedDigests, run.unchangedChecksums, run.problems);
-                verified = v.ok();
-                verification = v.message();
+                verification = new ImportVerifier(posts).verify(source, effective.table(), run.expectedDigests,
+                        run.unchangedChecksums, run.problems);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.info("Import phases: prepare {} ms, load {} ms, indexes {} ms, verify {} ms", (loadStart - started) / 1_000_000,
                     (loaded - loadStart) / 1_000_000, (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
-            ImportReport report = new ImportReport(source, effective.table(), dryRun, run.cancelled(), run.read, run.inserted.get(),
-                    run.updated.get(), run.unchanged.get(), run.skipped.get(), run.failed.get(), verified, verification, run.relatedRowsRead,
-                    run.problems.countsCopy(), List.copyOf(run.problems.listed), run.problems.notListed, millis);
+            ImportReport.Outcome outcome = dryRun ? ImportReport.Outcome.DRY_RUN
+                    : run.cancelled() ? ImportReport.Outcome.CANCELLED : ImportReport.Outcome.IMPORTED;
+            ImportReport report = new ImportReport(source, effective.table(), outcome,
+                    new ImportReport.Counts(run.read, run.inserted.get(), run.updated.get(), run.unchanged.get(),
+                            run.skipped.get(), run.failed.get()),
+                    verification, run.relatedRowsRead, run.problems.snapshot(), millis);
             log.info("Import of {} done: {}", source, report.summary().replace('\n', ' '));
             return report;
         } catch (SQLException e) {
@@ -138,11 +132,11 @@ public final class ImportEngine {
 
     private Map<ObjectId, String> existingChecksums(String source, String table) {
         Map<ObjectId, String> map = new HashMap<>();
-        for (Document d : posts.find(new Document("legacy.source", source).append("legacy.table", table))
-                .projection(Projections.include("legacy.checksum")).batchSize(1000)) {
-            Document legacy = d.get("legacy", Document.class);
-            if (d.get("_id") instanceof ObjectId id && legacy != null) {
-                map.put(id, legacy.getString("checksum"));
+        for (Document d : posts.find(ImportVerifier.fromSource(source, table))
+                .projection(Projections.include(PostSchema.LEGACY + "." + PostSchema.LEGACY_CHECKSUM)).batchSize(1000)) {
+            Document legacy = d.get(PostSchema.LEGACY, Document.class);
+            if (d.get(PostSchema.ID) instanceof ObjectId id && legacy != null) {
+                map.put(id, legacy.getString(PostSchema.LEGACY_CHECKSUM));
             }
         }
         return map;
@@ -150,50 +144,14 @@ public final class ImportEngine {
 
     private void createIndexes() {
         try {
-            posts.createIndex(Indexes.ascending("legacy.source", "legacy.table", "legacy.id"),
+            String legacy = PostSchema.LEGACY + ".";
+            posts.createIndex(Indexes.ascending(legacy + PostSchema.LEGACY_SOURCE, legacy + PostSchema.LEGACY_TABLE,
+                            legacy + PostSchema.LEGACY_ID),
                     new IndexOptions().name("legacy_key").unique(true).sparse(true));
         } catch (MongoException e) {
             // The deterministic _id already guarantees one document per row; the index only speeds lookups.
             log.warn("Index on legacy key not created: {}", e.getMessage());
         }
-    }
-
-    private record Verification(boolean ok, String message) {
-    }
-
-    private Verification verify(String source, String table, Map<ObjectId, Long> expected, Map<ObjectId, String> unchanged,
-                                ImportReport.Problems problems) {
-        Set<ObjectId> seen = new HashSet<>();
-        long mismatched = 0;
-        long stale = 0;
-        for (Document d : posts.find(new Document("legacy.source", source).append("legacy.table", table))
-                .projection(Projections.include("title", "content", "date_posted", "legacy.checksum", "legacy.id"))
-                .batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
-            ObjectId id = d.getObjectId("_id");
-            Long digest = expected.get(id);
-            String checksum = unchanged.get(id);
-            if (digest != null) {
-                seen.add(id);
-                if (digest != DocumentFactory.contentDigest(d.get("title"), d.get("content"), d.get("date_posted"))) {
-                    mismatched++;
-                    problems.add(new ImportProblem(table, d.get("legacy", Document.class).get("id"), Reason.VERIFY_MISMATCH,
-                            "The stored title, content or date differs from the source."));
-                }
-            } else if (checksum != null) {
-                seen.add(id);
-            } else {
-                stale++;
-            }
-        }
-        long missing = expected.size() + unchanged.size() - seen.size();
-        boolean ok = mismatched == 0 && missing == 0;
-        String message = ok
-                ? "Verified: all " + seen.size() + " documents are stored and match the source (content checksums)."
-                : "NOT verified: " + missing + " documents missing, " + mismatched + " differ from the source.";
-        if (stale > 0) {
-            message += " " + stale + " documents from earlier imports have no row in the source any more; they were left as they are.";
-        }
-        return new Verification(ok, message);
     }
 
     /** One import run: reader thread and writer state. */
@@ -206,6 +164,7 @@ public final class ImportEngine {
         final AtomicBoolean cancel;
         final int sampleSize;
         final Consumer<Document> sample;
+        final BatchWriter writer;
         final ImportReport.Problems problems = new ImportReport.Problems();
         // Written by the reader thread, corrected by the writer thread on write errors.
         final Map<ObjectId, Long> expectedDigests = new java.util.concurrent.ConcurrentHashMap<>();
@@ -219,26 +178,27 @@ public final class ImportEngine {
         final AtomicLong failed = new AtomicLong();
 
         Run(SourceSnapshot snapshot, MappingPlan plan, DocumentFactory factory, Map<ObjectId, String> existing,
-            boolean dryRun, AtomicBoolean cancel, int sampleSize, Consumer<Document> sample) {
+            ImportRequest request) {
             this.snapshot = snapshot;
             this.plan = plan;
             this.factory = factory;
             this.existing = existing;
-            this.dryRun = dryRun;
-            this.cancel = cancel;
-            this.sampleSize = sampleSize;
-            this.sample = sample;
+            this.dryRun = request.dryRun();
+            this.cancel = request.cancel();
+            this.sampleSize = request.sampleSize();
+            this.sample = request.sample();
+            this.writer = new BatchWriter(posts, plan.table(), problems, expectedDigests, inserted, failed);
         }
 
         boolean cancelled() {
             return cancel.get();
         }
 
-        /** Work for the writer: documents to insert, updates of changed rows. An empty batch ends the stream. */
-        private record Batch(List<Document> inserts, List<WriteModel<Document>> updates, boolean end) {
+        /** Work for the writers; the end marker ends the stream. */
+        private record Batch(BatchWriter.Batch work, boolean end) {
         }
 
-        void execute(ProgressListener progress, long total) throws SQLException {
+        void execute(ImportProgress progress, long total) throws SQLException {
             BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
             Throwable[] readerFailure = new Throwable[1];
             Thread reader = new Thread(() -> {
@@ -278,7 +238,7 @@ public final class ImportEngine {
                         pending.removeIf(f -> f.isDone() && rethrow(f));
                         pending.add(writers.submit(() -> {
                             try {
-                                written.addAndGet(write(batch));
+                                written.addAndGet(writer.write(batch.work()));
                             } finally {
                                 inFlight.release();
                             }
@@ -333,7 +293,7 @@ public final class ImportEngine {
 
         private void offerEnd(BlockingQueue<Batch> queue) {
             queue.clear();
-            queue.offer(new Batch(List.of(), List.of(), true));
+            queue.offer(new Batch(null, true));
         }
 
         private void readAll(BlockingQueue<Batch> queue) throws SQLException, InterruptedException {
@@ -367,37 +327,37 @@ public final class ImportEngine {
                     }
                     classify(doc, inserts, updates);
                     if (inserts.size() + updates.size() >= BATCH_SIZE) {
-                        queue.put(new Batch(inserts, updates, false));
+                        queue.put(new Batch(new BatchWriter.Batch(inserts, updates), false));
                         inserts = new ArrayList<>(BATCH_SIZE);
                         updates = new ArrayList<>();
                     }
                 }
             }
             if (!inserts.isEmpty() || !updates.isEmpty()) {
-                queue.put(new Batch(inserts, updates, false));
+                queue.put(new Batch(new BatchWriter.Batch(inserts, updates), false));
             }
-            queue.put(new Batch(List.of(), List.of(), true));
+            queue.put(new Batch(null, true));
         }
 
         private void classify(Document doc, List<Document> inserts, List<WriteModel<Document>> updates) {
-            ObjectId id = doc.getObjectId("_id");
-            Document legacy = doc.get("legacy", Document.class);
-            String checksum = legacy.getString("checksum");
+            ObjectId id = doc.getObjectId(PostSchema.ID);
+            Document legacy = doc.get(PostSchema.LEGACY, Document.class);
+            String checksum = legacy.getString(PostSchema.LEGACY_CHECKSUM);
             String previous = existing.get(id);
             if (previous == null) {
                 inserts.add(doc);
                 inserted.incrementAndGet();
-                expectedDigests.put(id, DocumentFactory.contentDigest(doc.get("title"), doc.get("content"), doc.get("date_posted")));
+                expectedDigests.put(id, DocumentFactory.contentDigest(doc));
             } else if (previous.equals(checksum)) {
                 unchanged.incrementAndGet();
                 unchangedChecksums.put(id, checksum);
             } else {
                 Document set = new Document(doc);
-                set.remove("_id");
-                set.remove("version");
-                Document update = new Document("$set", set).append("$inc", new Document("version", 1L));
+                set.remove(PostSchema.ID);
+                set.remove(PostSchema.VERSION);
+                Document update = new Document("$set", set).append("$inc", new Document(PostSchema.VERSION, 1L));
                 Document unset = new Document();
-                for (String optional : List.of("date_posted", "author", "tags", "comments")) {
+                for (String optional : List.of(PostSchema.DATE_POSTED, PostSchema.AUTHOR, PostSchema.TAGS, PostSchema.COMMENTS)) {
                     if (!doc.containsKey(optional)) {
                         unset.append(optional, "");
                     }
@@ -405,48 +365,9 @@ public final class ImportEngine {
                 if (!unset.isEmpty()) {
                     update.append("$unset", unset);
                 }
-                updates.add(new UpdateOneModel<>(new Document("_id", id), update));
+                updates.add(new UpdateOneModel<>(new Document(PostSchema.ID, id), update));
                 updated.incrementAndGet();
-                expectedDigests.put(id, DocumentFactory.contentDigest(doc.get("title"), doc.get("content"), doc.get("date_posted")));
-            }
-        }
-
-        /** @return documents written */
-        private long write(Batch batch) {
-            long n = 0;
-            if (!batch.inserts().isEmpty()) {
-                try {
-                    posts.insertMany(batch.inserts(), new InsertManyOptions().ordered(false));
-                    n += batch.inserts().size();
-                } catch (MongoBulkWriteException e) {
-                    n += batch.inserts().size() - e.getWriteErrors().size();
-                    recordFailures(e, batch.inserts());
-                }
-            }
-            if (!batch.updates().isEmpty()) {
-                try {
-                    posts.bulkWrite(batch.updates(), new BulkWriteOptions().ordered(false));
-                    n += batch.updates().size();
-                } catch (MongoBulkWriteException e) {
-                    n += batch.updates().size() - e.getWriteErrors().size();
-                    recordFailures(e, null);
-                }
-            }
-            return n;
-        }
-
-        private void recordFailures(MongoBulkWriteException e, List<Document> inserts) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                failed.incrementAndGet();
-                Object id = null;
-                if (inserts != null && error.getIndex() < inserts.size()) {
-                    Document doc = inserts.get(error.getIndex());
-                    id = doc.get("legacy", Document.class).get("id");
-                    expectedDigests.remove(doc.getObjectId("_id"));
-                    inserted.decrementAndGet();
-                }
-                problems.add(new ImportProblem(plan.table(), id, Reason.WRITE_FAILED,
-                        "The store refused the document (code " + error.getCode() + ": " + error.getMessage() + ")."));
+                expectedDigests.put(id, DocumentFactory.contentDigest(doc));
             }
         }
     }

@@ -10,66 +10,122 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What an import did, row by row accounted for. Printed by the CLI, shown and saved by the wizard. */
-public record ImportReport(
-        String source,
-        String table,
-        boolean dryRun,
-        boolean cancelled,
-        long read,
-        long inserted,
-        long updated,
-        long unchanged,
-        long skipped,
-        long failed,
-        boolean verified,
-        String verification,
-        Map<String, Long> relatedRowsRead,
-        Map<ImportProblem.Reason, Long> problemCounts,
-        List<ImportProblem> problems,
-        long problemsNotListed,
-        long millis) {
+/**
+ * What an import did, row by row accounted for. Printed by the CLI, shown and saved by the wizard.
+ *
+ * @param relatedRowsRead rows of related tables (tags, comments, users) read and embedded, per table
+ */
+public record ImportReport(String source, String table, Outcome outcome, Counts counts, Verification verification,
+                           Map<String, Long> relatedRowsRead, ProblemList problemList, long millis) {
 
     /** At most this many problems are listed one by one; the counts per reason are always complete. */
     public static final int MAX_LISTED_PROBLEMS = 10_000;
 
+    public enum Outcome { IMPORTED, DRY_RUN, CANCELLED }
+
+    /** Rows of the posts table: read = inserted + updated + unchanged + skipped + failed. */
+    public record Counts(long read, long inserted, long updated, long unchanged, long skipped, long failed) {
+    }
+
+    /** Whether the stored documents were checked against the source, and what the check found. */
+    public record Verification(boolean ok, String message) {
+    }
+
+    /** Problems per reason (complete), and the first {@link #MAX_LISTED_PROBLEMS} one by one. */
+    public record ProblemList(Map<ImportProblem.Reason, Long> counts, List<ImportProblem> listed, long notListed) {
+        public ProblemList {
+            counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+            listed = List.copyOf(listed);
+        }
+    }
+
+    public ImportReport {
+        relatedRowsRead = Map.copyOf(relatedRowsRead);
+    }
+
+    public boolean dryRun() {
+        return outcome == Outcome.DRY_RUN;
+    }
+
+    public boolean cancelled() {
+        return outcome == Outcome.CANCELLED;
+    }
+
+    public long read() {
+        return counts.read();
+    }
+
+    public long inserted() {
+        return counts.inserted();
+    }
+
+    public long updated() {
+        return counts.updated();
+    }
+
+    public long unchanged() {
+        return counts.unchanged();
+    }
+
+    public long skipped() {
+        return counts.skipped();
+    }
+
+    public long failed() {
+        return counts.failed();
+    }
+
+    public boolean verified() {
+        return verification.ok();
+    }
+
+    public Map<ImportProblem.Reason, Long> problemCounts() {
+        return problemList.counts();
+    }
+
+    public List<ImportProblem> problems() {
+        return problemList.listed();
+    }
+
     public double rowsPerSecond() {
-        return millis == 0 ? read : read * 1000.0 / millis;
+        return millis == 0 ? read() : read() * 1000.0 / millis;
     }
 
     public String toJson() {
-        Document d = new Document("source", source).append("table", table).append("dry_run", dryRun)
-                .append("cancelled", cancelled)
+        long read = read(), inserted = inserted(), updated = updated(), unchanged = unchanged(), skipped = skipped(),
+                failed = failed();
+        Document d = new Document("source", source).append("table", table).append("dry_run", dryRun())
+                .append("cancelled", cancelled())
                 .append("read", read).append("inserted", inserted).append("updated", updated)
                 .append("unchanged", unchanged).append("skipped", skipped).append("failed", failed)
-                .append("verified", verified).append("verification", verification);
+                .append("verified", verified()).append("verification", verification.message());
         Document tables = new Document(table, new Document("read", read).append("inserted", inserted)
                 .append("updated", updated).append("unchanged", unchanged).append("skipped", skipped).append("failed", failed));
         relatedRowsRead.forEach((t, n) -> tables.append(t, new Document("read", n).append("embedded", true)));
         d.append("tables", tables);
         Document counts = new Document();
-        problemCounts.forEach((reason, n) -> counts.append(reason.code(), n));
+        problemCounts().forEach((reason, n) -> counts.append(reason.code(), n));
         d.append("problem_counts", counts);
         List<Document> list = new ArrayList<>();
-        for (ImportProblem p : problems) {
+        for (ImportProblem p : problems()) {
             list.add(new Document("table", p.table()).append("id", p.id()).append("reason", p.reason().code())
                     .append("message", p.message() + " " + capitalize(p.reason().outcome()) + "."));
         }
-        d.append("problems", list).append("problems_not_listed", problemsNotListed).append("millis", millis);
+        d.append("problems", list).append("problems_not_listed", problemList.notListed()).append("millis", millis);
         return d.toJson(JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build());
     }
 
     /** A few lines for people: the CLI without --json and the wizard's summary. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        sb.append(dryRun ? "Dry run of " : cancelled ? "Cancelled import of " : "Imported ").append(source)
+        sb.append(dryRun() ? "Dry run of " : cancelled() ? "Cancelled import of " : "Imported ").append(source)
                 .append(" (table ").append(table).append(")\n");
         sb.append(String.format("  read %d, inserted %d, updated %d, unchanged %d, skipped %d, failed %d  (%.0f rows/s)%n",
-                read, inserted, updated, unchanged, skipped, failed, rowsPerSecond()));
+                read(), inserted(), updated(), unchanged(), skipped(), failed(), rowsPerSecond()));
         relatedRowsRead.forEach((t, n) -> sb.append("  ").append(t).append(": ").append(n).append(" rows read and embedded\n"));
-        problemCounts.forEach((reason, n) -> sb.append("  ").append(n).append(" × ").append(reason.code())
+        problemCounts().forEach((reason, n) -> sb.append("  ").append(n).append(" × ").append(reason.code())
                 .append(": ").append(reason.outcome()).append('\n'));
-        sb.append("  ").append(verification);
+        sb.append("  ").append(verification.message());
         return sb.toString();
     }
 
@@ -96,8 +152,8 @@ public record ImportReport(
             ps.forEach(this::add);
         }
 
-        synchronized Map<ImportProblem.Reason, Long> countsCopy() {
-            return new LinkedHashMap<>(counts);
+        synchronized ProblemList snapshot() {
+            return new ProblemList(new LinkedHashMap<>(counts), listed, notListed);
         }
     }
 }

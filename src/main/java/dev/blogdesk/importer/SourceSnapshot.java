@@ -183,7 +183,7 @@ public final class SourceSnapshot implements AutoCloseable {
 
     private static void deleteQuietly(Path folder) {
         try {
-            dev.blogdesk.app.Folders.deleteTree(folder);
+            dev.blogdesk.store.Folders.deleteTree(folder);
         } catch (IOException e) {
             log.warn("Could not remove the import snapshot {}: {}", folder, e.getMessage());
         }

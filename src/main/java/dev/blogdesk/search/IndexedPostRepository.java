@@ -87,11 +87,6 @@ public final class IndexedPostRepository implements PostRepository {
     }
 
     @Override
-    public boolean delete(String id) {
-        return store.delete(id);
-    }
-
-    @Override
     public Optional<DeletedPost> deleteForUndo(String id) {
         return store.deleteForUndo(id);
     }

@@ -8,29 +8,199 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.MongoServer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
 /**
- * The H2 backend of mongo-java-server, made durable and observable.
+ * The one class that knows mongo-java-server's internals: its H2 backend made durable and observable,
+ * the server around it, the map its posts live in, its document and ObjectId types. Everything else
+ * in BlogDesk sees plain values ({@link PostText}, BSON bytes, raw ids as opaque keys).
+ *
+ * <p>The H2 backend of mongo-java-server, made durable and observable.
  *
  * <p>Durable: it commits its MVStore about once a second, so a kill -9 loses acknowledged writes (we
  * measured ~600 of 1000). Committing before the reply is sent makes every acknowledged write durable at
  * ~0.5 ms per write. {@code MVStore.commit()} returns at once when nothing changed, so reads pay nothing.
  *
  * <p>Observable: every document written to or removed from {@code blogdb.posts} is reported to the
- * {@link PostChangeLog}, at the lowest level the backend has, so no command (insert, update, upsert,
+ * {@link PostChangeHub}, at the lowest level the backend has, so no command (insert, update, upsert,
  * findAndModify, delete, drop) and no client can change a post without the search index hearing of it.
  */
 final class DurableH2Backend extends H2Backend {
 
-    private final MVStore store;
-    private final PostChangeLog changeLog;
+    /** The collection whose writes are reported; the others (none today) are stored as they come. */
+    static final String NAMESPACE = StoreConnection.DEFAULT_DATABASE + "." + PostSchema.COLLECTION;
+    /** The map H2Database keeps the collection's documents in, by _id. */
+    private static final String DATA_MAP = "databases." + NAMESPACE;
 
-    DurableH2Backend(MVStore store, PostChangeLog changeLog) {
+    private final MVStore store;
+    private final PostChangeHub changeLog;
+
+    private DurableH2Backend(MVStore store, PostChangeHub changeLog) {
         super(store);
         this.store = store;
         this.changeLog = changeLog;
+    }
+
+    /** The server on the durable backend: bound once, then stopped. */
+    static final class Server {
+        private final MongoServer server;
+
+        private Server(MongoServer server) {
+            this.server = server;
+        }
+
+        /** Listens on {@code host:port} (0 = any free port). */
+        void bind(String host, int port) {
+            server.bind(host, port);
+        }
+
+        InetSocketAddress address() {
+            return server.getLocalAddress();
+        }
+
+        void shutdown() {
+            server.shutdownNow();
+        }
+    }
+
+    /** The server on {@code store}; throws when the store's maps cannot be read (a damaged file). */
+    static Server server(MVStore store, PostChangeHub hub) {
+        return new Server(new MongoServer(new DurableH2Backend(store, hub)));
+    }
+
+    // ---- the server's values, turned into ours
+
+    /** The id the repository hands out for a stored {@code _id}: an ObjectId's hex, else the value. */
+    static String keyOf(Object rawId) {
+        return rawId instanceof de.bwaldvogel.mongo.bson.ObjectId oid ? oid.getHexData() : String.valueOf(rawId);
+    }
+
+    /** MongoDB sorts numbers before strings before ObjectIds; hex ObjectIds sort like their bytes. */
+    static String sortKeyOf(Object rawId) {
+        if (rawId instanceof de.bwaldvogel.mongo.bson.ObjectId oid) {
+            return "3" + oid.getHexData();
+        }
+        return (rawId instanceof String ? "2" : "1") + rawId;
+    }
+
+    /** The server's own id for a driver-side {@code _id} value (an {@code org.bson} ObjectId, a string...). */
+    static Object rawIdOf(Object bsonId) {
+        return bsonId instanceof org.bson.types.ObjectId oid ? new de.bwaldvogel.mongo.bson.ObjectId(oid.toHexString()) : bsonId;
+    }
+
+    /** The driver-side {@code _id} value for one of the server's ids. */
+    static Object bsonIdOf(Object rawId) {
+        return rawId instanceof de.bwaldvogel.mongo.bson.ObjectId oid ? new org.bson.types.ObjectId(oid.getHexData()) : rawId;
+    }
+
+    /** The server's id for a key from {@link #keyOf}: ObjectId hex first, if such a post exists. */
+    static Optional<PostText> readByKey(MVStore store, String key) {
+        if (org.bson.types.ObjectId.isValid(key)) {
+            Optional<PostText> byObjectId = read(store, new de.bwaldvogel.mongo.bson.ObjectId(key));
+            if (byObjectId.isPresent()) {
+                return byObjectId;
+            }
+        }
+        return read(store, key);
+    }
+
+    static Optional<PostText> read(MVStore store, Object rawId) {
+        MVMap<Object, Document> data = dataMap(store);
+        Document doc = data == null ? null : data.get(rawId);
+        return Optional.ofNullable(doc).map(d -> textOf(rawId, d));
+    }
+
+    /** Every stored post, from a consistent snapshot of the collection. */
+    static void forEachPost(MVStore store, Consumer<PostText> sink) {
+        MVMap<Object, Document> data = dataMap(store);
+        if (data == null) {
+            return;
+        }
+        for (Map.Entry<Object, Document> e : data.entrySet()) {
+            sink.accept(textOf(e.getKey(), e.getValue()));
+        }
+    }
+
+    /** The stored documents as the server would send them, by id; missing ones are left out. */
+    static Map<Object, byte[]> readBson(MVStore store, Collection<Object> rawIds) {
+        Map<Object, byte[]> found = new HashMap<>();
+        MVMap<Object, Document> data = dataMap(store);
+        if (data == null || rawIds.isEmpty()) {
+            return found;
+        }
+        ByteBuf buffer = Unpooled.buffer(16 * 1024);
+        try {
+            for (Object rawId : rawIds) {
+                Document doc = data.get(rawId);
+                if (doc != null) {
+                    buffer.clear();
+                    found.put(rawId, encode(doc, buffer));
+                }
+            }
+            return found;
+        } finally {
+            buffer.release();
+        }
+    }
+
+    private static MVMap<Object, Document> dataMap(MVStore store) {
+        return store.hasMap(DATA_MAP) ? store.openMap(DATA_MAP) : null;
+    }
+
+    private static byte[] encode(Document doc, ByteBuf buffer) {
+        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(doc, buffer);
+        byte[] bytes = new byte[buffer.readableBytes()];
+        buffer.readBytes(bytes);
+        return bytes;
+    }
+
+    private static PostText textOf(Object rawId, Document doc) {
+        Object title = doc.get(PostSchema.TITLE);
+        Object content = doc.get(PostSchema.CONTENT);
+        Object legacy = doc.get(PostSchema.LEGACY);
+        Object source = legacy instanceof Document l ? l.get(PostSchema.LEGACY_SOURCE) : null;
+        return new PostText(rawId, keyOf(rawId), sortKeyOf(rawId), title == null ? "" : title.toString(),
+                title instanceof String s ? s : null, content instanceof String s ? s : null,
+                millisOf(doc.get(PostSchema.DATE_POSTED)), source instanceof String s ? s : null);
+    }
+
+    private static Long millisOf(Object value) {
+        if (value instanceof Instant instant) {
+            return instant.toEpochMilli();
+        }
+        return value instanceof Date date ? date.getTime() : null;
+    }
+
+    /** A document as one write left it, converted only when a follower asks. */
+    private record Written(Object rawId, Document doc) implements ChangeFeed.WrittenPost {
+        @Override
+        public PostText text() {
+            return textOf(rawId, doc);
+        }
+
+        @Override
+        public byte[] bson() {
+            ByteBuf buffer = Unpooled.buffer(4096);
+            try {
+                return encode(doc, buffer);
+            } finally {
+                buffer.release();
+            }
+        }
     }
 
     @Override
@@ -77,7 +247,7 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            if (!PostChangeLog.NAMESPACE.equals(namespace)) {
+            if (!NAMESPACE.equals(namespace)) {
                 return super.openOrCreateCollection(collectionName, options);
             }
             // The same map names H2Database uses, so existing stores open unchanged.
@@ -132,7 +302,7 @@ final class DurableH2Backend extends H2Backend {
                 changeLog.afterFailure(s, id);
                 throw e;
             }
-            changeLog.afterUpsert(s, key, document);
+            changeLog.afterUpsert(s, key, new Written(key, document));
             return key;
         }
 
@@ -145,7 +315,7 @@ final class DurableH2Backend extends H2Backend {
                 changeLog.afterFailure(s, key);
                 throw e;
             }
-            changeLog.afterUpsert(s, key, newDocument);
+            changeLog.afterUpsert(s, key, new Written(key, newDocument));
         }
 
         @Override

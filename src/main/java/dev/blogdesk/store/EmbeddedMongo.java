@@ -1,7 +1,5 @@
 package dev.blogdesk.store;
 
-import de.bwaldvogel.mongo.MongoServer;
-import dev.blogdesk.search.SearchIndex;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -27,27 +25,23 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final String STORE_DIR = "store";
     static final String STORE_FILE = "blogdesk.mv.db";
     static final String PORT_FILE = "server.port";
-    static final String SEARCH_INDEX_DIR = "search-index";
     private static final int COMPACT_EVERY_SECONDS = 30;
     private static final int TARGET_FILL_RATE = 90;
     private static final int COMPACT_BYTES_PER_RUN = 16 * 1024 * 1024;
 
     private final Path dataDir;
     private final MVStore mvStore;
-    private final MongoServer server;
+    private final DurableH2Backend.Server server;
     private final InetSocketAddress address;
-    private final SearchIndex searchIndex;
-    private final PostChangeLog changeLog;
+    private final PostChangeHub changeFeed;
     private final java.util.concurrent.ScheduledExecutorService housekeeping;
 
-    private EmbeddedMongo(Path dataDir, MVStore mvStore, MongoServer server, InetSocketAddress address,
-                          SearchIndex searchIndex, PostChangeLog changeLog) {
-        this.changeLog = changeLog;
+    private EmbeddedMongo(Path dataDir, MVStore mvStore, DurableH2Backend.Server server, PostChangeHub changeFeed) {
+        this.changeFeed = changeFeed;
         this.dataDir = dataDir;
         this.mvStore = mvStore;
         this.server = server;
-        this.address = address;
-        this.searchIndex = searchIndex;
+        this.address = server.address(); // bound before this is built
         this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "store-housekeeping");
             t.setDaemon(true);
@@ -93,29 +87,26 @@ public final class EmbeddedMongo implements AutoCloseable {
             pendingBackup.ifPresent(StoreBackups::discard);
             throw e;
         }
-        MongoServer server;
-        PostChangeLog changeLog;
+        DurableH2Backend.Server server;
+        PostChangeHub changeFeed;
         try {
-            changeLog = new PostChangeLog(mvStore);
-            server = new MongoServer(new DurableH2Backend(mvStore, changeLog));
+            changeFeed = new PostChangeHub(mvStore);
+            server = DurableH2Backend.server(mvStore, changeFeed);
         } catch (RuntimeException e) {
             mvStore.closeImmediately();
             pendingBackup.ifPresent(StoreBackups::discard);
             throw new StoreDamagedException(dataDir, storeDir.resolve(STORE_FILE), e);
         }
         pendingBackup.ifPresent(p -> StoreBackups.keep(dataDir, p, now));
-        InetSocketAddress address;
         try {
             server.bind("127.0.0.1", port);
-            address = server.getLocalAddress();
         } catch (RuntimeException e) {
-            server.shutdownNow();
+            server.shutdown();
             throw new StoreException("Cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }
-        SearchIndex searchIndex = SearchIndex.start(storeDir.resolve(SEARCH_INDEX_DIR), changeLog);
-        EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, address, searchIndex, changeLog);
+        EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, changeFeed);
         embedded.writePortFile();
-        log.info("Embedded store {} listening on {}", storeDir, address);
+        log.info("Embedded store {} listening on {}", storeDir, server.address());
         return embedded;
     }
 
@@ -165,29 +156,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         return address.getPort();
     }
 
-    /** Every change to the posts, as the server applied them (also the sync outbox). */
-    public PostChangeLog changeLog() {
-        return changeLog;
+    /** Every change to the posts, as the server applied them: what search and sync follow. */
+    public ChangeFeed changeFeed() {
+        return changeFeed;
     }
 
-    /** A map of BlogDesk's own bookkeeping in the store file, committed with the store. */
-    public <K, V> org.h2.mvstore.MVMap<K, V> stateMap(String name) {
-        if (!name.startsWith("blogdesk.")) {
-            throw new IllegalArgumentException("Not a BlogDesk map: " + name);
-        }
-        return mvStore.openMap(name);
-    }
-
-    /** Makes the bookkeeping written through {@link #stateMap} durable now. */
-    public void commitState() {
-        if (!mvStore.isClosed()) {
-            mvStore.commit();
-        }
-    }
-
-    /** The index of this store's posts, kept in step with every write the server takes. */
-    public SearchIndex searchIndex() {
-        return searchIndex;
+    /** Where followers of this store keep files of their own (the search index). */
+    public Path storeDir() {
+        return dataDir.resolve(STORE_DIR);
     }
 
     public Path dataDir() {
@@ -207,10 +183,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Before the server: shutting the server down closes the MVStore the index confirms into.
-        // Writes that still arrive are in the pending map and are indexed at the next start.
-        searchIndex.close();
-        server.shutdownNow();
+        changeFeed.closeFollowers();
+        // Followers (the search index) first: shutting the server down closes the
+        // MVStore they confirm into. Writes that still arrive are marked and followed at the next start.
+        server.shutdown();
         if (!mvStore.isClosed()) {
             mvStore.close();
         }

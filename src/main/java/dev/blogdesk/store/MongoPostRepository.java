@@ -13,6 +13,16 @@ import org.bson.conversions.Bson;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.bson.types.ObjectId;
+
+import static dev.blogdesk.store.PostSchema.CONTENT;
+import static dev.blogdesk.store.PostSchema.DATE_POSTED;
+import static dev.blogdesk.store.PostSchema.ID;
+import static dev.blogdesk.store.PostSchema.TITLE;
+import static dev.blogdesk.store.PostSchema.UPDATED_AT;
+import static dev.blogdesk.store.PostSchema.VERSION;
+import static dev.blogdesk.store.PostSchema.idOf;
+import static dev.blogdesk.store.PostSchema.instantOf;
+import static dev.blogdesk.store.PostSchema.stringOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +42,7 @@ import java.util.function.Supplier;
  */
 public final class MongoPostRepository implements PostRepository {
 
-    public static final String COLLECTION = "posts";
+    public static final String COLLECTION = PostSchema.COLLECTION;
     static final int EXCERPT_CHARS = 160;
     /**
      * Cursors over whole posts fetch this many per round trip. The embedded server does not cap a reply
@@ -41,7 +51,7 @@ public final class MongoPostRepository implements PostRepository {
     public static final int CONTENT_BATCH_SIZE = 32;
 
     private static final Logger log = LoggerFactory.getLogger(MongoPostRepository.class);
-    private static final Bson NEWEST_FIRST = Sorts.orderBy(Sorts.descending("date_posted"), Sorts.descending("_id"));
+    private static final Bson NEWEST_FIRST = Sorts.orderBy(Sorts.descending(DATE_POSTED), Sorts.descending(ID));
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private static final String DATE_INDEX = "date_posted_desc";
@@ -57,7 +67,7 @@ public final class MongoPostRepository implements PostRepository {
     public void ensureIndexes() {
         call("create indexes", () -> {
             try {
-                posts.createIndex(Indexes.descending("date_posted"), new IndexOptions().name(DATE_INDEX));
+                posts.createIndex(Indexes.descending(DATE_POSTED), new IndexOptions().name(DATE_INDEX));
             } catch (MongoException e) {
                 log.warn("Index on date_posted not created: {}", e.getMessage());
             }
@@ -87,12 +97,7 @@ public final class MongoPostRepository implements PostRepository {
     public Post create(String title, String content) {
         Instant now = now();
         ObjectId id = new ObjectId();
-        Document doc = new Document("_id", id)
-                .append("title", title)
-                .append("content", content)
-                .append("date_posted", Date.from(now))
-                .append("updated_at", Date.from(now))
-                .append("version", 1L);
+        Document doc = PostSchema.newDocument(id, title, content, now, now);
         call("save the post", () -> posts.insertOne(doc).wasAcknowledged());
         return new Post(id.toHexString(), title, content, now, now, 1L);
     }
@@ -102,8 +107,8 @@ public final class MongoPostRepository implements PostRepository {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        Document doc = call("load the post", () -> posts.find(Filters.eq("_id", new ObjectId(id))).first());
-        return Optional.ofNullable(doc).map(MongoPostRepository::toPost);
+        Document doc = call("load the post", () -> posts.find(Filters.eq(ID, new ObjectId(id))).first());
+        return Optional.ofNullable(doc).map(PostSchema::read);
     }
 
     @Override
@@ -111,13 +116,13 @@ public final class MongoPostRepository implements PostRepository {
         requireStored(post);
         Instant now = now();
         // A flat filter: the embedded server only uses the _id index for flat equality on _id.
-        Document filter = new Document("_id", new ObjectId(post.id()));
-        filter.append("version", post.version() == 0 ? new Document("$exists", false) : post.version());
+        Document filter = new Document(ID, new ObjectId(post.id()));
+        filter.append(VERSION, post.version() == 0 ? new Document("$exists", false) : post.version());
         // $set, not replaceOne: fields the editor does not know (tags, author, legacy, ...) are kept.
-        Document update = new Document("$set", new Document("title", post.title())
-                .append("content", post.content())
-                .append("updated_at", Date.from(now))
-                .append("version", post.version() + 1));
+        Document update = new Document("$set", new Document(TITLE, post.title())
+                .append(CONTENT, post.content())
+                .append(UPDATED_AT, Date.from(now))
+                .append(VERSION, post.version() + 1));
         long matched = call("save the post", () -> posts.updateOne(filter, update).getMatchedCount());
         if (matched == 0) {
             throw new VersionConflictException(post.id());
@@ -129,23 +134,15 @@ public final class MongoPostRepository implements PostRepository {
     public Post overwrite(Post post) {
         requireStored(post);
         Instant now = now();
-        Document filter = new Document("_id", new ObjectId(post.id()));
-        Document update = new Document("$set", new Document("title", post.title())
-                .append("content", post.content())
-                .append("updated_at", Date.from(now)))
-                .append("$inc", new Document("version", 1L))
-                .append("$setOnInsert", new Document("date_posted",
+        Document filter = new Document(ID, new ObjectId(post.id()));
+        Document update = new Document("$set", new Document(TITLE, post.title())
+                .append(CONTENT, post.content())
+                .append(UPDATED_AT, Date.from(now)))
+                .append("$inc", new Document(VERSION, 1L))
+                .append("$setOnInsert", new Document(DATE_POSTED,
                         Date.from(post.datePosted() != null ? post.datePosted() : now)));
         call("save the post", () -> posts.updateOne(filter, update, new UpdateOptions().upsert(true)));
         return findById(post.id()).orElseThrow(() -> new StoreException("The post vanished while it was being saved."));
-    }
-
-    @Override
-    public boolean delete(String id) {
-        if (!ObjectId.isValid(id)) {
-            return false;
-        }
-        return call("delete the post", () -> posts.deleteOne(Filters.eq("_id", new ObjectId(id))).getDeletedCount() > 0);
     }
 
     @Override
@@ -153,8 +150,8 @@ public final class MongoPostRepository implements PostRepository {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        Document doc = call("delete the post", () -> posts.findOneAndDelete(Filters.eq("_id", new ObjectId(id))));
-        return Optional.ofNullable(doc).map(d -> new DeletedPost(id, stringOf(d, "title"), d));
+        Document doc = call("delete the post", () -> posts.findOneAndDelete(Filters.eq(ID, new ObjectId(id))));
+        return Optional.ofNullable(doc).map(d -> new DeletedPost(id, stringOf(d, TITLE), d));
     }
 
     @Override
@@ -179,14 +176,14 @@ public final class MongoPostRepository implements PostRepository {
         List<Bson> each = new ArrayList<>();
         for (String term : query.terms()) {
             String literal = literalRegex(term);
-            each.add(Filters.or(Filters.regex("title", literal, "i"), Filters.regex("content", literal, "i")));
+            each.add(Filters.or(Filters.regex(TITLE, literal, "i"), Filters.regex(CONTENT, literal, "i")));
         }
         return summaries(each.size() == 1 ? each.get(0) : Filters.and(each), skip, limit);
     }
 
     @Override
     public List<PostSummary> listImported(String source, int skip, int limit) {
-        return summaries(Filters.eq("legacy.source", source), skip, limit);
+        return summaries(Filters.eq(PostSchema.LEGACY_SOURCE_PATH, source), skip, limit);
     }
 
     private List<PostSummary> summaries(Bson match, int skip, int limit) {
@@ -201,14 +198,14 @@ public final class MongoPostRepository implements PostRepository {
         pipeline.add(new Document("$limit", limit));
         // The excerpt is cut on the server, so the list never transfers whole posts. Twice the length, and
         // the exact cut here: mongo-java-server's $substrCP counts UTF-16 units, not code points.
-        pipeline.add(new Document("$project", new Document("title", 1)
-                .append("date_posted", 1)
+        pipeline.add(new Document("$project", new Document(TITLE, 1)
+                .append(DATE_POSTED, 1)
                 .append("excerpt", new Document("$substrCP",
-                        List.of(new Document("$ifNull", List.of("$content", "")), 0, 2 * EXCERPT_CHARS)))));
+                        List.of(new Document("$ifNull", List.of("$" + CONTENT, "")), 0, 2 * EXCERPT_CHARS)))));
         return call("list posts", () -> {
             List<PostSummary> result = new ArrayList<>();
             for (Document d : posts.aggregate(pipeline)) {
-                result.add(new PostSummary(idOf(d), stringOf(d, "title"), instantOf(d, "date_posted"),
+                result.add(new PostSummary(idOf(d), stringOf(d, TITLE), instantOf(d, DATE_POSTED),
                         excerptOf(stringOf(d, "excerpt"))));
             }
             return result;
@@ -235,7 +232,7 @@ public final class MongoPostRepository implements PostRepository {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        Document doc = call("load the post", () -> posts.find(Filters.eq("_id", new ObjectId(id))).first());
+        Document doc = call("load the post", () -> posts.find(Filters.eq(ID, new ObjectId(id))).first());
         return Optional.ofNullable(doc).map(d -> d.toJson(RELAXED));
     }
 
@@ -262,26 +259,6 @@ public final class MongoPostRepository implements PostRepository {
 
     static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
-    }
-
-    private static Post toPost(Document d) {
-        Number version = d.get("version") instanceof Number n ? n : 0L;
-        return new Post(idOf(d), stringOf(d, "title"), stringOf(d, "content"), instantOf(d, "date_posted"),
-                instantOf(d, "updated_at"), version.longValue());
-    }
-
-    private static String idOf(Document d) {
-        Object id = d.get("_id");
-        return id instanceof ObjectId oid ? oid.toHexString() : String.valueOf(id);
-    }
-
-    private static String stringOf(Document d, String field) {
-        Object v = d.get(field);
-        return v == null ? "" : v.toString();
-    }
-
-    private static Instant instantOf(Document d, String field) {
-        return d.get(field) instanceof Date date ? date.toInstant() : null;
     }
 
     private static void requireStored(Post post) {

@@ -23,9 +23,6 @@ public interface PostRepository {
     /** Saves the post whatever its stored version is (the user chose to overwrite). */
     Post overwrite(Post post);
 
-    /** @return true if a post was deleted */
-    boolean delete(String id);
-
     /** Deletes the post and returns everything it held, so {@link #restore} can undo the delete. */
     Optional<DeletedPost> deleteForUndo(String id);
 

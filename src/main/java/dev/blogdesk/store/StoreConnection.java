@@ -5,7 +5,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import dev.blogdesk.search.IndexedPostRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +27,7 @@ public final class StoreConnection implements AutoCloseable {
     private final MongoClient client;
     private final MongoDatabase database;
     private final String description;
-    private final MongoPostRepository store;
-    private final PostRepository posts;
+    private final MongoPostRepository posts;
     private final boolean embeddedStore;
 
     private StoreConnection(EmbeddedMongo embedded, MongoClient client, String databaseName, String description,
@@ -39,9 +37,7 @@ public final class StoreConnection implements AutoCloseable {
         this.client = client;
         this.database = client.getDatabase(databaseName);
         this.description = description;
-        this.store = new MongoPostRepository(database);
-        // Only the process that runs the embedded server has its index; everyone else asks the server.
-        this.posts = embedded != null ? new IndexedPostRepository(store, embedded.searchIndex()) : store;
+        this.posts = new MongoPostRepository(database);
     }
 
     /**
@@ -94,9 +90,9 @@ public final class StoreConnection implements AutoCloseable {
     private static StoreConnection withIndexes(StoreConnection connection) {
         try {
             if (connection.isEmbedded()) {
-                connection.store.dropEmbeddedOnlyWaste();
+                connection.posts.dropEmbeddedOnlyWaste();
             } else {
-                connection.store.ensureIndexes();
+                connection.posts.ensureIndexes();
             }
         } catch (StoreException e) {
             // A remote server that is away now must not stop the app from opening.
@@ -121,7 +117,8 @@ public final class StoreConnection implements AutoCloseable {
         }
     }
 
-    public PostRepository posts() {
+    /** The posts as the server answers for them (the app puts its search index in front, see app.PostStore). */
+    public MongoPostRepository posts() {
         return posts;
     }
 

@@ -1,5 +1,14 @@
 package dev.blogdesk.sync;
 
+import static dev.blogdesk.sync.SyncIds.bsonId;
+import static dev.blogdesk.sync.SyncIds.digest;
+import static dev.blogdesk.sync.SyncIds.idOf;
+import static dev.blogdesk.sync.SyncIds.idText;
+import static dev.blogdesk.sync.SyncIds.key;
+import static dev.blogdesk.sync.SyncIds.keyOfText;
+import static dev.blogdesk.sync.SyncIds.rawId;
+import static dev.blogdesk.sync.SyncIds.sameContent;
+
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
@@ -14,12 +23,11 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.blogdesk.store.MongoPostRepository;
-import dev.blogdesk.store.PostChangeLog;
+import dev.blogdesk.store.ChangeFeed;
+import dev.blogdesk.store.PostSchema;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +44,7 @@ import java.util.Set;
 /**
  * One sync round between the local working copy (the embedded store) and a remote collection.
  *
- * <p>Push: every post in the {@link PostChangeLog} outbox that differs from what the server last had
+ * <p>Push: every post in the {@link Outbox} that differs from what the server last had
  * (the "base", kept per post) is written with one unordered bulk write. A write only lands if the
  * server still holds the base (its title and content are part of the filter), so a post changed on
  * the server meanwhile is never overwritten: it becomes a conflict for the user. Deletes are pushed
@@ -54,37 +62,32 @@ public final class SyncEngine {
     static final int BATCH = 1_000;
     /** Pull re-reads this much before the last pull mark: other clients' clocks are not ours. */
     private static final Duration PULL_OVERLAP = Duration.ofMinutes(10);
-    private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
     private final MongoCollection<Document> local;
-    private final MongoCollection<Document> remote;
-    private final PostChangeLog outbox;
+    private final Outbox outbox;
     private final SyncState state;
-    private final String remoteIdentity;
-    private long lastPushNanos;
+    /** A package-private test seam: runs before each batch of a push with the number pushed so far. */
     private java.util.function.IntConsumer beforeBatch = pushedSoFar -> { };
+    /** The server of the round in progress; null between rounds. */
+    private MongoCollection<Document> remote;
+    private String remoteIdentity;
 
-    public SyncEngine(MongoCollection<Document> local, MongoCollection<Document> remote, PostChangeLog outbox,
-                      SyncState state, String remoteIdentity) {
+    private SyncEngine(MongoCollection<Document> local, Outbox outbox, SyncState state) {
         this.local = local;
-        this.remote = remote;
         this.outbox = outbox;
         this.state = state;
-        this.remoteIdentity = remoteIdentity;
     }
 
     /**
-     * The engine for the working copy in {@code local} (its embedded store) and {@code remote}; with a
-     * null remote it can only count and resolve, which needs no network.
+     * The engine for the working copy in {@code local} (its embedded store). Counting and resolving need
+     * no network; {@link #round} syncs with the server it is given.
      */
-    public static SyncEngine of(dev.blogdesk.store.StoreConnection local, SyncRemote remote) {
+    public static SyncEngine of(dev.blogdesk.store.StoreConnection local) {
         dev.blogdesk.store.EmbeddedMongo embedded = local.embedded()
                 .orElseThrow(() -> new IllegalArgumentException("Sync needs the embedded store as its working copy"));
-        embedded.changeLog().keepWrittenBson(); // what is saved from now on is pushed without re-reading it
-        return new SyncEngine(local.database().getCollection(MongoPostRepository.COLLECTION),
-                remote == null ? null : remote.posts(), embedded.changeLog(), new SyncState(embedded),
-                remote == null ? "" : remote.identity());
+        ChangeFeed feed = embedded.changeFeed();
+        return new SyncEngine(local.database().getCollection(PostSchema.COLLECTION), Outbox.of(feed), new SyncState(feed));
     }
 
     /**
@@ -92,10 +95,21 @@ public final class SyncEngine {
      * reached or stops answering; everything done until then is kept and nothing is marked as pushed
      * that the server did not take.
      */
-    public SyncReport round() {
+    public SyncReport round(SyncRemote server) {
+        remote = server.posts();
+        remoteIdentity = server.identity();
+        try {
+            return roundWithRemote();
+        } finally {
+            remote = null;
+            remoteIdentity = null;
+        }
+    }
+
+    private SyncReport roundWithRemote() {
         try {
             remote.getNamespace();
-            remote.find().projection(Projections.include("_id")).limit(1).first();
+            remote.find().projection(Projections.include(PostSchema.ID)).limit(1).first();
         } catch (MongoException e) {
             throw new SyncUnavailableException(e);
         }
@@ -104,53 +118,53 @@ public final class SyncEngine {
         }
         int pushed;
         int pulled;
+        long pushNanos;
         try {
             long started = System.nanoTime();
             pushed = push();
-            lastPushNanos = System.nanoTime() - started;
+            pushNanos = System.nanoTime() - started;
             pulled = pull();
         } catch (MongoException e) {
             throw new SyncUnavailableException(e);
         } finally {
             state.commit();
         }
-        return report(pushed, pulled);
-    }
-
-    /** How long the push of the last round took (for {@code bench sync}). */
-    public long lastPushNanos() {
-        return lastPushNanos;
+        return report(pushed, pulled, Duration.ofNanos(pushNanos));
     }
 
     /** The numbers without talking to the server (for the status bar and an unreachable server). */
-    public SyncReport report(int pushed, int pulled) {
-        List<String> conflicted = new ArrayList<>(state.conflictKeys().stream().map(SyncEngine::idText).toList());
-        return new SyncReport(pushed, pulled, conflicted.size(), pending(), conflicted);
+    public SyncReport report() {
+        return report(0, 0, Duration.ZERO);
+    }
+
+    private SyncReport report(int pushed, int pulled, Duration pushTime) {
+        List<String> conflicted = new ArrayList<>(state.conflictKeys().stream().map(SyncIds::idText).toList());
+        return new SyncReport(pushed, pulled, conflicted.size(), pending(), conflicted, pushTime);
     }
 
     /** Posts saved here that the server does not have yet (conflicts included). */
     public int pending() {
-        return outbox.outboxSize();
+        return outbox.size();
     }
 
     /** A new server (or the first sync): every local post is looked at, and every remote one pulled. */
     private void startOver() {
         log.info("Syncing with a new server: comparing every post");
         state.reset(remoteIdentity);
-        for (Document d : local.find().projection(Projections.include("_id"))) {
-            outbox.outboxAdd(rawId(d.get("_id")));
+        for (Document d : local.find().projection(Projections.include(PostSchema.ID))) {
+            outbox.add(rawId(d.get(PostSchema.ID)));
         }
     }
 
     // ------------------------------------------------------------------ push
 
-    /** For tests: called with the number of posts already pushed before each batch of a push. */
+    /** For tests: {@code hook} runs with the number of posts already pushed before each batch of a push. */
     void beforeEachBatch(java.util.function.IntConsumer hook) {
         this.beforeBatch = hook;
     }
 
     private int push() {
-        List<Map.Entry<Object, Long>> entries = new ArrayList<>(outbox.outboxSnapshot().entrySet());
+        List<Map.Entry<Object, Long>> entries = new ArrayList<>(outbox.snapshot().entrySet());
         int pushed = 0;
         for (int from = 0; from < entries.size(); from += BATCH) {
             beforeBatch.accept(pushed);
@@ -203,7 +217,7 @@ public final class SyncEngine {
                 } else {
                     state.putBase(op.key(), op.sent(), op.digest());
                 }
-                outbox.outboxDone(op.rawId(), op.seq());
+                outbox.done(op.rawId(), op.seq());
                 pushed++;
             } else {
                 state.putConflict(op.key(), server);
@@ -221,7 +235,7 @@ public final class SyncEngine {
         String mineDigest = mine == null ? null : digest(mine);
         String baseDigest = state.baseDigest(key);
         if (mine == null ? baseDigest == null : mineDigest.equals(baseDigest)) {
-            outbox.outboxDone(rawId, seq);
+            outbox.done(rawId, seq);
             return null;
         }
         WriteModel<RawBsonDocument> model;
@@ -230,7 +244,7 @@ public final class SyncEngine {
             model = new DeleteOneModel<>(unchangedSince(state.rawBase(key)));
         } else {
             // updated_at says when the server got it, so other clients' pulls see it.
-            sent = RawBson.withDate(mine, "updated_at", now);
+            sent = RawBson.withDate(mine, PostSchema.UPDATED_AT, now);
             RawBsonDocument doc = new RawBsonDocument(sent);
             model = baseDigest == null ? new InsertOneModel<>(doc)
                     : new ReplaceOneModel<>(unchangedSince(state.rawBase(key)), doc);
@@ -243,14 +257,14 @@ public final class SyncEngine {
      * fields are copied out of the stored base as they are, never decoded.
      */
     private static Bson unchangedSince(byte[] base) {
-        return new RawBsonDocument(RawBson.project(base, "_id", "title", "content"));
+        return new RawBsonDocument(RawBson.project(base, PostSchema.ID, PostSchema.TITLE, PostSchema.CONTENT));
     }
 
     private Map<String, Document> remoteDocs(List<Op> ops) {
         Map<String, Document> docs = new HashMap<>();
         List<Object> ids = ops.stream().map(op -> bsonId(op.rawId())).toList();
-        for (Document d : remote.find(Filters.in("_id", ids)).batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
-            docs.put(key(d.get("_id")), d);
+        for (Document d : remote.find(Filters.in(PostSchema.ID, ids)).batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
+            docs.put(key(d.get(PostSchema.ID)), d);
         }
         return docs;
     }
@@ -260,22 +274,22 @@ public final class SyncEngine {
     private int pull() {
         long mark = state.pullMark();
         Bson changed = mark == 0 ? new Document()
-                : Filters.or(Filters.gt("updated_at", new Date(mark - PULL_OVERLAP.toMillis())),
-                        Filters.exists("updated_at", false));
+                : Filters.or(Filters.gt(PostSchema.UPDATED_AT, new Date(mark - PULL_OVERLAP.toMillis())),
+                        Filters.exists(PostSchema.UPDATED_AT, false));
         int pulled = 0;
         long newMark = mark;
         for (Document theirs : remote.find(changed).batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
-            if (theirs.get("updated_at") instanceof Date d) {
+            if (theirs.get(PostSchema.UPDATED_AT) instanceof Date d) {
                 newMark = Math.max(newMark, d.getTime());
             }
-            if (take(key(theirs.get("_id")), theirs)) {
+            if (take(key(theirs.get(PostSchema.ID)), theirs)) {
                 pulled++;
             }
         }
         // Posts deleted on the server: in the base, gone there.
         Set<String> onServer = new HashSet<>();
-        for (Document d : remote.find().projection(Projections.include("_id"))) {
-            onServer.add(key(d.get("_id")));
+        for (Document d : remote.find().projection(Projections.include(PostSchema.ID))) {
+            onServer.add(key(d.get(PostSchema.ID)));
         }
         for (String key : state.baseKeys()) {
             if (!onServer.contains(key) && take(key, null)) {
@@ -298,7 +312,7 @@ public final class SyncEngine {
             return false;
         }
         Object id = idOf(key);
-        Document mine = local.find(Filters.eq("_id", id)).first();
+        Document mine = local.find(Filters.eq(PostSchema.ID, id)).first();
         boolean unchangedHere = baseDigest == null ? mine == null : mine != null && digest(mine).equals(baseDigest);
         if (unchangedHere) {
             writeLocal(id, theirs);
@@ -315,16 +329,16 @@ public final class SyncEngine {
     /** Writes the server's version here and makes it the base; it is not something to push back. */
     private void writeLocal(Object id, Document theirs) {
         if (theirs == null) {
-            local.deleteOne(Filters.eq("_id", id));
+            local.deleteOne(Filters.eq(PostSchema.ID, id));
         } else {
-            local.replaceOne(Filters.eq("_id", id), theirs, new ReplaceOptions().upsert(true));
+            local.replaceOne(Filters.eq(PostSchema.ID, id), theirs, new ReplaceOptions().upsert(true));
         }
         setBase(key(id), theirs);
         Object raw = rawId(id);
-        Long seq = outbox.outboxSeq(raw);
-        Document now = local.find(Filters.eq("_id", id)).first();
+        Long seq = outbox.seqOf(raw);
+        Document now = local.find(Filters.eq(PostSchema.ID, id)).first();
         if (seq != null && (theirs == null ? now == null : now != null && sameContent(now, theirs))) {
-            outbox.outboxDone(raw, seq);
+            outbox.done(raw, seq);
         }
     }
 
@@ -346,7 +360,7 @@ public final class SyncEngine {
         List<Conflict> all = new ArrayList<>();
         for (String key : state.conflictKeys()) {
             Object id = idOf(key);
-            all.add(new Conflict(idText(key), local.find(Filters.eq("_id", id)).first(), state.conflictTheirs(key)));
+            all.add(new Conflict(idText(key), local.find(Filters.eq(PostSchema.ID, id)).first(), state.conflictTheirs(key)));
         }
         return all;
     }
@@ -356,7 +370,7 @@ public final class SyncEngine {
         String key = keyOfText(id);
         setBase(key, state.conflictTheirs(key));
         state.removeConflict(key);
-        outbox.outboxAdd(rawId(idOf(key)));
+        outbox.add(rawId(idOf(key)));
         state.commit();
     }
 
@@ -372,69 +386,15 @@ public final class SyncEngine {
     /** Keeps both: this machine's version becomes a new post (pushed next round), the server's stays. */
     public String keepBoth(String id) {
         String key = keyOfText(id);
-        Document mine = local.find(Filters.eq("_id", idOf(key))).first();
+        Document mine = local.find(Filters.eq(PostSchema.ID, idOf(key))).first();
         String copyId = null;
         if (mine != null) {
             ObjectId copy = new ObjectId();
-            Document copyDoc = new Document(mine).append("_id", copy).append("title", mine.getString("title") + " (my copy)");
+            Document copyDoc = new Document(mine).append(PostSchema.ID, copy).append(PostSchema.TITLE, mine.getString(PostSchema.TITLE) + " (my copy)");
             local.insertOne(copyDoc);
             copyId = copy.toHexString();
         }
         keepTheirs(id);
         return copyId;
     }
-
-    // ------------------------------------------------------------------ identities and content
-
-    /** Two versions of a post are the same if everything but {@code updated_at} is. */
-    static boolean sameContent(Document a, Document b) {
-        return digest(a).equals(digest(b));
-    }
-
-    /** The digest of a document's BSON: every field but {@code updated_at}, in stored order. */
-    static String digest(Document d) {
-        return digest(toBson(d));
-    }
-
-    static String digest(byte[] bson) {
-        return RawBson.digestWithout(bson, "updated_at");
-    }
-
-    private static final org.bson.codecs.DocumentCodec CODEC = new org.bson.codecs.DocumentCodec();
-
-    static byte[] toBson(Document d) {
-        RawBsonDocument raw = new RawBsonDocument(d, CODEC);
-        byte[] bytes = new byte[raw.getByteBuffer().remaining()];
-        raw.getByteBuffer().get(bytes);
-        return bytes;
-    }
-
-    /** A post's key in the sync bookkeeping: cheap for ObjectIds (nearly every post), exact for any _id. */
-    static String key(Object bsonId) {
-        return bsonId instanceof ObjectId oid ? "o:" + oid.toHexString() : "j:" + new Document("_id", bsonId).toJson(EXTENDED);
-    }
-
-    static Object idOf(String key) {
-        return key.startsWith("o:") ? new ObjectId(key.substring(2)) : Document.parse(key.substring(2)).get("_id");
-    }
-
-    /** The id as the app shows it: the hex of an ObjectId, else the value. */
-    static String idText(String key) {
-        Object id = idOf(key);
-        return id instanceof ObjectId oid ? oid.toHexString() : String.valueOf(id);
-    }
-
-    static String keyOfText(String id) {
-        return key(ObjectId.isValid(id) ? new ObjectId(id) : id);
-    }
-
-    /** The id as the embedded server's own code holds it (the outbox's keys). */
-    static Object rawId(Object bsonId) {
-        return bsonId instanceof ObjectId oid ? new de.bwaldvogel.mongo.bson.ObjectId(oid.toHexString()) : bsonId;
-    }
-
-    static Object bsonId(Object rawId) {
-        return rawId instanceof de.bwaldvogel.mongo.bson.ObjectId oid ? new ObjectId(oid.getHexData()) : rawId;
-    }
-
 }

@@ -2,13 +2,14 @@ package dev.blogdesk.sync;
 
 import org.bson.Document;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The outcome of a sync round: posts pushed and pulled, conflicts left for the user (with their ids),
- * and changes still waiting to be pushed.
+ * changes still waiting to be pushed, and how long the push took (for the log and {@code bench sync}).
  */
-public record SyncReport(int pushed, int pulled, int conflicts, int pending, List<String> conflicted) {
+public record SyncReport(int pushed, int pulled, int conflicts, int pending, List<String> conflicted, Duration pushTime) {
 
     public SyncReport {
         conflicted = List.copyOf(conflicted);

@@ -39,8 +39,8 @@ public final class SyncService implements AutoCloseable {
                              long retryInMillis, int pulled) {
     }
 
-    private final StoreConnection local;
-    private final EmbeddedMongo embedded;
+    private final SyncEngine engine;
+    private final Outbox outbox;
     private final ConnectionProfile profile;
     private final Consumer<SyncStatus> listener;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -48,7 +48,6 @@ public final class SyncService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final SyncState state;
     private long nextRoundAt;
     private long backoffMs = MIN_BACKOFF_MS;
     private int lastPending = -1;
@@ -59,11 +58,11 @@ public final class SyncService implements AutoCloseable {
     private int lastPulled;
 
     public SyncService(StoreConnection local, ConnectionProfile profile, Consumer<SyncStatus> listener) {
-        this.local = local;
-        this.embedded = local.embedded().orElseThrow(() -> new IllegalArgumentException("Sync needs the embedded store"));
+        EmbeddedMongo embedded = local.embedded().orElseThrow(() -> new IllegalArgumentException("Sync needs the embedded store"));
+        this.engine = SyncEngine.of(local);
+        this.outbox = Outbox.of(embedded.changeFeed());
         this.profile = profile;
         this.listener = listener;
-        this.state = new SyncState(embedded);
     }
 
     public void start() {
@@ -82,12 +81,11 @@ public final class SyncService implements AutoCloseable {
     private void tick() {
         try {
             long now = System.currentTimeMillis();
-            SyncEngine offline = engine(null);
-            int pending = offline.pending();
+            int pending = engine.pending();
             if (pending != lastPending) {
                 lastPending = pending;
                 pendingChangedAt = now;
-                publish(offline, 0);
+                publish(0);
             }
             boolean saveSettled = pending > 0 && now - pendingChangedAt >= AFTER_SAVE_MS && current == State.ONLINE;
             if (now < nextRoundAt && !saveSettled) {
@@ -101,17 +99,16 @@ public final class SyncService implements AutoCloseable {
 
     private void round() {
         if (current == State.OFFLINE) {
-            publish(engine(null), -1); // still offline, trying again: not "syncing" for the timeout's length
+            publish(-1); // still offline, trying again: not "syncing" for the timeout's length
         } else {
             current = State.SYNCING;
-            publish(engine(null), 0);
+            publish(0);
         }
         try {
             if (remote == null) {
                 remote = SyncRemote.open(profile);
             }
-            SyncEngine engine = engine(remote);
-            SyncReport report = engine.round();
+            SyncReport report = engine.round(remote);
             current = State.ONLINE;
             problem = "";
             backoffMs = MIN_BACKOFF_MS;
@@ -121,7 +118,7 @@ public final class SyncService implements AutoCloseable {
                 log.info("Sync: {}", report.summary());
             }
             lastPulled = report.pulled();
-            publish(engine, 0);
+            publish(0);
             lastPulled = 0;
         } catch (StoreException e) {
             current = State.OFFLINE;
@@ -130,24 +127,20 @@ public final class SyncService implements AutoCloseable {
             log.info("Sync: server away, retrying in {} s ({})", backoffMs / 1000, e.getMessage());
             long retry = backoffMs;
             backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
-            publish(engine(null), retry);
+            publish(retry);
         }
     }
 
-    private SyncEngine engine(SyncRemote remote) {
-        return SyncEngine.of(local, remote);
-    }
-
-    private void publish(SyncEngine engine, long retryIn) {
-        Set<String> unsynced = embedded.changeLog().outboxSnapshot().keySet().stream()
+    private void publish(long retryIn) {
+        Set<String> unsynced = outbox.snapshot().keySet().stream()
                 .map(PostText::keyOf).collect(Collectors.toUnmodifiableSet());
-        listener.accept(new SyncStatus(current, unsynced.size(), state.conflictKeys().size(), unsynced, problem, retryIn,
+        listener.accept(new SyncStatus(current, unsynced.size(), engine.report().conflicts(), unsynced, problem, retryIn,
                 lastPulled));
     }
 
     /** The conflicts waiting for the user (reads the working copy; call off the UI thread). */
     public List<SyncEngine.Conflict> conflicts() {
-        return call(() -> engine(null).conflicts());
+        return call(engine::conflicts);
     }
 
     public enum Resolution { KEEP_MINE, KEEP_THEIRS, KEEP_BOTH }
@@ -155,13 +148,12 @@ public final class SyncService implements AutoCloseable {
     /** Applies the user's choice for one conflict; the next round pushes what needs pushing. */
     public void resolve(String postId, Resolution resolution) {
         call(() -> {
-            SyncEngine engine = engine(null);
             switch (resolution) {
                 case KEEP_MINE -> engine.keepMine(postId);
                 case KEEP_THEIRS -> engine.keepTheirs(postId);
                 case KEEP_BOTH -> engine.keepBoth(postId);
             }
-            publish(engine, 0);
+            publish(0);
             nextRoundAt = 0;
             return null;
         });

@@ -1,6 +1,6 @@
 package dev.blogdesk.sync;
 
-import dev.blogdesk.store.EmbeddedMongo;
+import dev.blogdesk.store.ChangeFeed;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -14,19 +14,19 @@ import java.util.List;
  * per post the server's version as of the last sync (the base), the conflicts waiting for the user,
  * which server that was, and how far the last pull got.
  */
-public final class SyncState {
+final class SyncState {
 
     private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     /** Stands for "deleted on the server" in the conflicts map. */
     private static final String DELETED = "";
 
-    private final EmbeddedMongo store;
+    private final ChangeFeed store;
     private final MVMap<String, byte[]> base;
     private final MVMap<String, String> digests;
     private final MVMap<String, String> conflicts;
     private final MVMap<String, Object> meta;
 
-    public SyncState(EmbeddedMongo store) {
+    SyncState(ChangeFeed store) {
         this.store = store;
         this.base = store.stateMap("blogdesk.sync.base");
         this.digests = store.stateMap("blogdesk.sync.digest");
@@ -69,7 +69,7 @@ public final class SyncState {
     }
 
     void putBase(String key, Document doc, String digest) {
-        putBase(key, SyncEngine.toBson(doc), digest);
+        putBase(key, SyncIds.toBson(doc), digest);
     }
 
     void putBase(String key, byte[] bson, String digest) {

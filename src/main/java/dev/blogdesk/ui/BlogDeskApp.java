@@ -88,7 +88,7 @@ public final class BlogDeskApp extends Application {
         alert.setContentText(damaged.getMessage() + "\n\n"
                 + backup.map(b -> "A backup from " + b.getFileName() + " is available. ").orElse("There is no backup yet. ")
                 + "Whatever you choose, the damaged file is kept next to the store (renamed), never deleted.");
-        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(MainWindow.appIcons());
+        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(dev.blogdesk.ui.common.AppIcons.all());
         ButtonType answer = alert.showAndWait().orElse(quit);
         try {
             if (answer == useBackup) {
@@ -112,7 +112,7 @@ public final class BlogDeskApp extends Application {
                 : "BlogDesk could not start: " + failure.getMessage()
                 + "\nDetails are in the log in " + dataDir.resolve("logs") + ".";
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(MainWindow.appIcons());
+        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(dev.blogdesk.ui.common.AppIcons.all());
         alert.setTitle("BlogDesk");
         alert.setHeaderText(header);
         alert.showAndWait();

@@ -78,14 +78,15 @@ class ImportCliIT {
 
     @Test
     void anImportKilledWithKillDashNineHalfwayFinishesExactlyOnTheRerun() throws Exception {
-        Path file = SqliteFiles.sqlalchemyBlog(dir, 40_000);
+        // 12,000 rows: twelve batches, so a kill after the first batch lands mid-import, not after it.
+        Path file = SqliteFiles.sqlalchemyBlog(dir, 12_000);
         Path data = dir.resolve("data");
         Process child = new ProcessBuilder(CliIT.java("import", file.toString(), "--data-dir", data.toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long seen = 0;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (seen < 5_000 && System.nanoTime() < deadline && child.isAlive()) {
+            while (seen < 1_000 && System.nanoTime() < deadline && child.isAlive()) {
                 Optional<Integer> port = EmbeddedMongo.runningInstancePort(data);
                 if (port.isPresent()) {
                     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port.get() + "/?serverSelectionTimeoutMS=2000")) {
@@ -94,10 +95,10 @@ class ImportCliIT {
                         seen = 0;
                     }
                 }
-                Thread.sleep(100);
+                Thread.sleep(20);
             }
             assertThat(child.isAlive()).as("the import should still be running when killed").isTrue();
-            assertThat(seen).isBetween(5_000L, 39_999L);
+            assertThat(seen).isBetween(1_000L, 11_999L);
         } finally {
             child.destroyForcibly(); // SIGKILL
             child.waitFor(30, TimeUnit.SECONDS);
@@ -106,15 +107,15 @@ class ImportCliIT {
         CliIT.Result rerun = run("import", file.toString(), "--data-dir", data.toString(), "--json");
         assertThat(rerun.exit()).as(rerun.stderr()).isZero();
         Document report = Document.parse(rerun.stdout().get(0));
-        assertThat(report.getInteger("read")).isEqualTo(40_000);
-        assertThat(report.getInteger("inserted") + report.getInteger("unchanged")).isEqualTo(40_000);
+        assertThat(report.getInteger("read")).isEqualTo(12_000);
+        assertThat(report.getInteger("inserted") + report.getInteger("unchanged")).isEqualTo(12_000);
         assertThat(report.getInteger("unchanged")).isGreaterThanOrEqualTo((int) seen);
         assertThat(report.getBoolean("verified")).isTrue();
 
         CliIT.Result export = run("export", "--data-dir", data.toString());
-        assertThat(export.stdout()).hasSize(40_000);
+        assertThat(export.stdout()).hasSize(12_000);
         assertThat(export.stdout().stream().map(l -> Document.parse(l).get("legacy", Document.class).get("id")).distinct().count())
-                .isEqualTo(40_000);
+                .isEqualTo(12_000);
     }
 
     @Test
@@ -136,7 +137,8 @@ class ImportCliIT {
 
     @Test
     void benchStartupAndSearchStartTheAppAndPrintTheirFigures() throws Exception {
-        CliIT.Result r = run("bench", "startup", "search", "--rows", "400", "--json",
+        // One round: two app starts (empty and full store) instead of six prove the contract just as well.
+        CliIT.Result r = run("bench", "startup", "search", "--rows", "400", "--rounds", "1", "--json",
                 "--work-dir", dir.resolve("bench-startup").toString());
         assertThat(r.exit()).as(r.stderr()).isZero();
         java.util.Map<String, Document> figures = new java.util.HashMap<>();

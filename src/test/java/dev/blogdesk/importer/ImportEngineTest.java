@@ -57,7 +57,7 @@ class ImportEngineTest {
     }
 
     ImportReport run(Path file, MappingPlan plan, boolean dryRun) {
-        return engine.run(file, plan, dryRun, (r, w, t) -> { }, new AtomicBoolean(), 0, d -> { });
+        return engine.run(ImportRequest.of(file, plan).withDryRun(dryRun), ImportProgress.NONE);
     }
 
     Document stored(String table, Object id) {
@@ -364,7 +364,7 @@ class ImportEngineTest {
     void aDryRunWritesNothingButCountsEverything() throws Exception {
         Path file = SqliteFiles.sqlalchemyBlog(dir, 12);
         List<Document> sample = new ArrayList<>();
-        ImportReport report = engine.run(file, null, true, (r, w, t) -> { }, new AtomicBoolean(), 5, sample::add);
+        ImportReport report = engine.run(ImportRequest.of(file, null).asDryRun().sampling(5, sample::add), ImportProgress.NONE);
         assertThat(report.dryRun()).isTrue();
         assertThat(report.inserted()).isEqualTo(12);
         assertThat(report.verified()).isFalse();
@@ -378,11 +378,11 @@ class ImportEngineTest {
     void cancellingStopsCleanlyAndARerunFinishesWithExactCounts() throws Exception {
         Path file = SqliteFiles.sqlalchemyBlog(dir, 5000);
         AtomicBoolean cancel = new AtomicBoolean();
-        ImportReport cancelled = engine.run(file, null, false, (read, written, total) -> {
+        ImportReport cancelled = engine.run(ImportRequest.of(file, null).cancelledBy(cancel), (read, written, total) -> {
             if (written >= ImportEngine.BATCH_SIZE) {
                 cancel.set(true);
             }
-        }, cancel, 0, d -> { });
+        });
         assertThat(cancelled.cancelled()).isTrue();
         long partial = store.posts().countDocuments();
         assertThat(partial).isBetween(1L, 4999L);

@@ -8,7 +8,7 @@ import dev.blogdesk.store.DeletedPost;
 import dev.blogdesk.store.Post;
 import dev.blogdesk.store.PostRepository;
 import dev.blogdesk.store.PostSummary;
-import dev.blogdesk.store.StoreConnection;
+import dev.blogdesk.app.PostStore;
 import dev.blogdesk.testing.SqliteFiles;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +47,7 @@ class SearchIndexTest {
     @Test
     void searchAndListAgreeWithTheStoreAfterEveryKindOfWriteAndAfterRestarts() throws Exception {
         List<String> ids = new ArrayList<>();
-        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+        try (PostStore store = PostStore.openEmbedded(dataDir, false)) {
             PostRepository posts = store.posts();
             for (int i = 0; i < 300; i++) {
                 ids.add(posts.create(text(1, 6), text(0, 80)).id());
@@ -72,7 +71,7 @@ class SearchIndexTest {
             }
             posts.overwrite(posts.findById(ids.get(50)).orElseThrow().withText("Overwritten", "flask ſtar"));
             for (int i = 60; i < 80; i++) {
-                posts.delete(ids.get(i));
+                posts.deleteForUndo(ids.get(i));
             }
             DeletedPost undone = posts.deleteForUndo(ids.get(90)).orElseThrow();
             posts.deleteForUndo(ids.get(91)).orElseThrow();
@@ -85,7 +84,7 @@ class SearchIndexTest {
             // An import through the engine.
             Path blog = SqliteFiles.sqlalchemyBlog(Files.createDirectories(dataDir.resolve("in")), 25);
             new ImportEngine(store.database(), dataDir.resolve("work"), false)
-                    .run(blog, null, false, (r, w, t) -> { }, new AtomicBoolean(), 0, d -> { });
+                    .run(dev.blogdesk.importer.ImportRequest.of(blog, null), dev.blogdesk.importer.ImportProgress.NONE);
             assertThat(store.posts().listImported(blog.getFileName().toString(), 0, 100)).hasSize(25)
                     .isEqualTo(IndexAgreement.storeOnly(store).listImported(blog.getFileName().toString(), 0, 100));
             IndexAgreement.assertAgrees(store, queries(store, 250));
@@ -93,25 +92,25 @@ class SearchIndexTest {
             // A save is visible to the very next search.
             Post fresh = posts.create("Zebra crossing", "unmistakable qwzx text");
             assertThat(posts.search("QWZX", 0, 10)).extracting(PostSummary::id).containsExactly(fresh.id());
-            posts.delete(fresh.id());
+            posts.deleteForUndo(fresh.id());
             assertThat(posts.search("qwzx", 0, 10)).isEmpty();
         }
 
-        try (StoreConnection reopened = StoreConnection.openEmbedded(dataDir, false)) {
+        try (PostStore reopened = PostStore.openEmbedded(dataDir, false)) {
             IndexAgreement.assertAgrees(reopened, queries(reopened, 100));
             reopened.posts().create("After restart", "written in the second session");
         }
         Path backup = dataDir.resolve("backup.mv.db");
         Files.copy(dataDir.resolve("store/blogdesk.mv.db"), backup);
-        try (StoreConnection reopened = StoreConnection.openEmbedded(dataDir, false)) {
+        try (PostStore reopened = PostStore.openEmbedded(dataDir, false)) {
             for (int i = 200; i < 230; i++) {
-                reopened.posts().delete(ids.get(i));
+                reopened.posts().deleteForUndo(ids.get(i));
             }
             reopened.posts().create("Only after the backup", "gone once the backup is back");
         }
         // The store goes back in time (a backup restored by hand): the index must notice and rebuild.
         Files.copy(backup, dataDir.resolve("store/blogdesk.mv.db"), StandardCopyOption.REPLACE_EXISTING);
-        try (StoreConnection restored = StoreConnection.openEmbedded(dataDir, false)) {
+        try (PostStore restored = PostStore.openEmbedded(dataDir, false)) {
             assertThat(restored.posts().search("only after the backup", 0, 10)).isEmpty();
             IndexAgreement.assertAgrees(restored, queries(restored, 100));
             // The collection dropped by another client.
@@ -123,8 +122,8 @@ class SearchIndexTest {
             restored.posts().create("New life", "after the drop");
         }
         // The index folder lost or damaged: rebuilt from the store.
-        dev.blogdesk.app.Folders.deleteTree(dataDir.resolve("store/search-index"));
-        try (StoreConnection rebuilt = StoreConnection.openEmbedded(dataDir, false)) {
+        dev.blogdesk.store.Folders.deleteTree(dataDir.resolve("store/search-index"));
+        try (PostStore rebuilt = PostStore.openEmbedded(dataDir, false)) {
             IndexAgreement.assertAgrees(rebuilt, List.of("new", "drop", "life after"));
             assertThat(rebuilt.posts().search("life", 0, 10)).extracting(PostSummary::title).containsExactly("New life");
         }
@@ -132,7 +131,7 @@ class SearchIndexTest {
 
     @Test
     void aPostTooLargeToIndexIsStillFoundAndListed() {
-        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+        try (PostStore store = PostStore.openEmbedded(dataDir, false)) {
             String huge = "lorem ipsum ".repeat(SearchIndex.MAX_INDEXED_CODE_POINTS / 12 + 10) + " needle-in-haystack";
             Post big = store.posts().create("Huge", huge);
             store.posts().create("Small", "lorem");
@@ -144,7 +143,7 @@ class SearchIndexTest {
 
     @Test
     void termsMustAllMatchButEachMayBeInTitleOrContent() {
-        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+        try (PostStore store = PostStore.openEmbedded(dataDir, false)) {
             Post both = store.posts().create("Flask tips", "moving to MongoDB");
             store.posts().create("Flask only", "nothing else");
             Post phrase = store.posts().create("Quoted", "the exact phrase here, flask and mongodb");
@@ -172,7 +171,7 @@ class SearchIndexTest {
     }
 
     /** Fragments of stored posts with their case flipped here and there, words, pairs and misses. */
-    private List<String> queries(StoreConnection store, int n) {
+    private List<String> queries(PostStore store, int n) {
         List<PostSummary> all = IndexAgreement.storeOnly(store).list(0, 100_000);
         List<String> queries = new ArrayList<>(List.of("", "zzz-no-such", "\"mongo import\"", "a b", "ς", "SS", "ss"));
         for (int i = 0; i < n && !all.isEmpty(); i++) {

@@ -38,7 +38,7 @@ class EmbeddedStoreDurabilityTest {
             child.destroyForcibly();
         }
 
-        try (StoreConnection reopened = StoreConnection.openEmbedded(dataDir, false)) {
+        try (dev.blogdesk.app.PostStore reopened = dev.blogdesk.app.PostStore.openEmbedded(dataDir, false)) {
             PostRepository posts = reopened.posts();
             int lost = 0;
             for (Map.Entry<String, Integer> ack : acknowledged.entrySet()) {
@@ -78,7 +78,7 @@ class EmbeddedStoreDurabilityTest {
             holder.waitFor(30, TimeUnit.SECONDS);
         }
         // Once the holder is gone, the store opens normally and the shared write is there.
-        try (StoreConnection reopened = StoreConnection.openEmbedded(dataDir, false)) {
+        try (dev.blogdesk.app.PostStore reopened = dev.blogdesk.app.PostStore.openEmbedded(dataDir, false)) {
             assertThat(reopened.posts().search("running instance", 0, 10)).hasSize(1);
         }
     }

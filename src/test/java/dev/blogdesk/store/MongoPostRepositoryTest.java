@@ -174,7 +174,7 @@ class MongoPostRepositoryTest {
     @Test
     void updatingAPostDeletedElsewhereIsAConflict() {
         Post post = repo.create("Gone", "x");
-        repo.delete(post.id());
+        repo.deleteForUndo(post.id());
         assertThatThrownBy(() -> repo.update(post.withText("Gone", "y"))).isInstanceOf(VersionConflictException.class);
         assertThat(repo.findById(post.id())).isEmpty();
     }
@@ -200,9 +200,9 @@ class MongoPostRepositoryTest {
     @Test
     void deleteRemovesThePost() {
         Post post = repo.create("Delete me", "x");
-        assertThat(repo.delete(post.id())).isTrue();
+        assertThat(repo.deleteForUndo(post.id())).isPresent();
         assertThat(repo.findById(post.id())).isEmpty();
-        assertThat(repo.delete(post.id())).isFalse();
+        assertThat(repo.deleteForUndo(post.id())).isEmpty();
         assertThat(repo.findById("not-an-id")).isEmpty();
     }
 

@@ -11,8 +11,8 @@ public final class StoreWriterChild {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
         String mode = args[1];
-        try (StoreConnection connection = StoreConnection.openEmbedded(dataDir, false)) {
-            System.out.println("READY " + connection.embedded().orElseThrow().port());
+        try (dev.blogdesk.app.PostStore connection = dev.blogdesk.app.PostStore.openEmbedded(dataDir, false)) {
+            System.out.println("READY " + connection.connection().embedded().orElseThrow().port());
             System.out.flush();
             if (mode.equals("write")) {
                 PostRepository posts = connection.posts();

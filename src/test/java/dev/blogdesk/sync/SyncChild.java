@@ -10,10 +10,10 @@ public final class SyncChild {
     public static void main(String[] args) {
         try (StoreConnection local = StoreConnection.openEmbedded(Path.of(args[0]), false);
              SyncRemote remote = SyncRemote.open(new ConnectionProfile(args[1], "blogdb", "posts"))) {
-            SyncEngine engine = SyncEngine.of(local, remote);
+            SyncEngine engine = SyncEngine.of(local);
             System.out.println("READY");
             System.out.flush();
-            System.out.println("DONE " + engine.round().toJson());
+            System.out.println("DONE " + engine.round(remote).toJson());
         }
     }
 }

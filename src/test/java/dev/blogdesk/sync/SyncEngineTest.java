@@ -101,18 +101,16 @@ class SyncEngineTest {
 
     private SyncReport sync() {
         try (SyncRemote r = SyncRemote.open(new ConnectionProfile(remote.uri, remote.database, "posts"))) {
-            return engine(r).round();
+            return engine().round(r);
         }
     }
 
-    private SyncEngine engine(SyncRemote r) {
-        return SyncEngine.of(local, r);
+    private SyncEngine engine() {
+        return SyncEngine.of(local);
     }
 
     private <T> T withEngine(java.util.function.Function<SyncEngine, T> action) {
-        try (SyncRemote r = SyncRemote.open(new ConnectionProfile(remote.uri, remote.database, "posts"))) {
-            return action.apply(engine(r));
-        }
+        return action.apply(engine());
     }
 
     private PostRepository posts() {
@@ -163,7 +161,7 @@ class SyncEngineTest {
         assertThat(posts().findById(b.id())).get().extracting(Post::content).isEqualTo("edited elsewhere");
 
         // Deletes travel both ways and stay deleted.
-        posts().delete(a.id());
+        posts().deleteForUndo(a.id());
         remote.posts().deleteOne(Filters.eq("_id", flask));
         SyncReport deletes = sync();
         assertThat(deletes.pushed()).isEqualTo(1);
@@ -183,7 +181,7 @@ class SyncEngineTest {
         remote.stop();
         posts().update(posts().findById(kept.id()).orElseThrow().withText("Kept", "v2, written offline"));
         Post offline = posts().create("Offline", "created on the train");
-        posts().delete(doomed.id());
+        posts().deleteForUndo(doomed.id());
         assertThatThrownBy(this::sync).isInstanceOf(SyncUnavailableException.class)
                 .hasMessageContaining("not available");
         assertThat(withEngineOffline()).isEqualTo(3);
@@ -200,7 +198,7 @@ class SyncEngineTest {
 
     /** What the status bar shows while the server is away: read from the outbox, no network. */
     private int withEngineOffline() {
-        return SyncEngine.of(local, null).pending();
+        return SyncEngine.of(local).pending();
     }
 
     @Test
@@ -217,7 +215,7 @@ class SyncEngineTest {
         // (A cut inside a batch, where part of it landed, is what SyncKillTest's kill -9 exercises.)
         Object outcome;
         try (SyncRemote r = SyncRemote.open(new ConnectionProfile(remote.uri, remote.database, "posts"))) {
-            SyncEngine engine = engine(r);
+            SyncEngine engine = engine();
             engine.beforeEachBatch(pushedSoFar -> {
                 if (pushedSoFar == 2 * SyncEngine.BATCH) {
                     assertThat(remote.posts().countDocuments()).isEqualTo(2 * SyncEngine.BATCH);
@@ -225,7 +223,7 @@ class SyncEngineTest {
                 }
             });
             try {
-                outcome = engine.round();
+                outcome = engine.round(r);
             } catch (RuntimeException e) {
                 outcome = e;
             }

@@ -58,7 +58,7 @@ class SyncKillTest {
 
             try (StoreConnection local = StoreConnection.openEmbedded(localDir, false);
                  SyncRemote syncRemote = SyncRemote.open(new ConnectionProfile(remoteServer.connectionString(), "blogdb", "posts"))) {
-                SyncReport again = SyncEngine.of(local, syncRemote).round();
+                SyncReport again = SyncEngine.of(local).round(syncRemote);
                 assertThat(again.conflicts()).isZero();
                 assertThat(again.pending()).isZero();
                 assertThat(contents(local.database().getCollection("posts"))).hasSize(8000)

@@ -29,7 +29,6 @@ public final class FlakyRepository implements PostRepository {
     @Override public Optional<Post> findById(String id) { check(); return delegate.findById(id); }
     @Override public Post update(Post post) { check(); return delegate.update(post); }
     @Override public Post overwrite(Post post) { check(); return delegate.overwrite(post); }
-    @Override public boolean delete(String id) { check(); return delegate.delete(id); }
     @Override public Optional<dev.blogdesk.store.DeletedPost> deleteForUndo(String id) { check(); return delegate.deleteForUndo(id); }
     @Override public void restore(dev.blogdesk.store.DeletedPost deleted) { check(); delegate.restore(deleted); }
     @Override public List<PostSummary> list(int skip, int limit) { check(); return delegate.list(skip, limit); }

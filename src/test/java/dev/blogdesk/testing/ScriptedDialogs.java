@@ -11,10 +11,11 @@ public final class ScriptedDialogs implements DialogService {
 
     public UnsavedChoice unsavedAnswer = UnsavedChoice.CANCEL;
     public RestoreChoice restoreAnswer = RestoreChoice.LATER;
-    public final List<String> chooseAnswers = new ArrayList<>();
+    /** Answers to {@link #choose}, in order, by value (an enum constant); then {@link #chooseAnswer}. */
+    public final List<Object> chooseAnswers = new ArrayList<>();
     public String lastDifferences;
     public boolean deleteAnswer;
-    public String chooseAnswer;
+    public Object chooseAnswer;
     public final List<String> asked = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
 
@@ -31,12 +32,15 @@ public final class ScriptedDialogs implements DialogService {
     }
 
     @Override
-    public Optional<String> choose(String title, String message, List<String> choices) {
+    public <T> Optional<T> choose(String title, String message, List<Choice<T>> choices) {
         asked.add("choose:" + title);
-        if (!chooseAnswers.isEmpty()) {
-            return Optional.ofNullable(chooseAnswers.remove(0));
+        Object answer = !chooseAnswers.isEmpty() ? chooseAnswers.remove(0) : chooseAnswer;
+        if (answer == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(chooseAnswer);
+        // Only a value that was offered can come back, as from a real dialog.
+        return Optional.of(choices.stream().map(Choice::value).filter(answer::equals).findFirst()
+                .orElseThrow(() -> new AssertionError("not offered: " + answer + " in " + choices)));
     }
 
     @Override

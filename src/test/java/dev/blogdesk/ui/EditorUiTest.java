@@ -41,7 +41,7 @@ class EditorUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        context = AppContext.open(dataDir, null, false);
+        context = AppContext.openDesktop(dataDir, null);
         vm = MainWindow.show(stage, context, link -> { }, () -> { });
     }
 
@@ -200,8 +200,7 @@ class EditorUiTest {
             String site = "http://127.0.0.1:" + server.getAddress().getPort() + "/blog/";
             robot.push(KeyCode.CONTROL, KeyCode.N).write("Images");
             robot.interact(() -> {
-                ((dev.blogdesk.ui.main.MainView) stage.getScene().getRoot().getProperties().get(dev.blogdesk.ui.main.MainView.class))
-                        .setSiteUrl(site);
+                vm.siteUrlProperty().set(site);
                 area(robot).replaceText("![remote](" + site + "pic.png)\n\n![relative](pic.png)\n\n![broken](" + site + "missing.png)\n");
             });
             WebEngine engine = robot.lookup("#previewView").queryAs(WebView.class).getEngine();
@@ -239,7 +238,7 @@ class EditorUiTest {
 
         // The next run: same data folder, a new window.
         context.close();
-        context = AppContext.open(dataDir, null, false);
+        context = AppContext.openDesktop(dataDir, null);
         Stage[] next = new Stage[1];
         MainViewModel[] nextVm = new MainViewModel[1];
         robot.interact(() -> {

@@ -40,7 +40,7 @@ class ImportWizardTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        context = AppContext.open(Files.createDirectories(dir.resolve("data")), null, false);
+        context = AppContext.openDesktop(Files.createDirectories(dir.resolve("data")), null);
         vm = MainWindow.show(stage, context, link -> { }, () -> { });
     }
 

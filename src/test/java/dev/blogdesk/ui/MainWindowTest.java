@@ -52,7 +52,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        context = AppContext.open(dataDir, null, false);
+        context = AppContext.openDesktop(dataDir, null);
         vm = MainWindow.show(stage, context, openedLinks::add, () -> { });
     }
 

@@ -22,13 +22,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -39,19 +36,13 @@ import java.util.function.Consumer;
  */
 public final class EditorViewModel {
 
-    static final String OVERWRITE = "Overwrite with my version";
-    static final String SAVE_AS_COPY = "Save mine as a new post";
-    static final String SHOW_THEIRS = "Compare with the stored version";
-    static final String LOAD_STORED = "Discard mine, load the stored version";
-    static final String RETRY = "Try again";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final PostRepository repository;
     private final TaskExecutor executor;
     private final DialogService dialogs;
-    private final Debouncer journalDebouncer;
-    private final PreviewRenderer renderer;
-    private final DraftJournal journal;
+    private final PreviewScheduler previews;
+    private final SaveConflicts conflicts;
 
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty content = new SimpleStringProperty("");
@@ -59,9 +50,7 @@ public final class EditorViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Post> stored = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper currentId = new ReadOnlyStringWrapper();
-    private final ReadOnlyObjectWrapper<PreviewDocument> preview = new ReadOnlyObjectWrapper<>(PreviewDocument.EMPTY);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastSaved = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DeletedPost> undoableDelete = new ReadOnlyObjectWrapper<>();
     // What the editor text is compared against to know whether it is dirty.
@@ -71,18 +60,16 @@ public final class EditorViewModel {
 
     private Consumer<Post> onSaved = p -> { };
     private Consumer<String> onDeleted = id -> { };
-    private boolean renderInFlight;
-    private boolean renderPending;
-    private String draftKey;
+    private final DraftKeeper drafts;
 
     public EditorViewModel(PostRepository repository, TaskExecutor executor, DialogService dialogs,
                            Debouncer journalDebouncer, PreviewRenderer renderer, DraftJournal journal) {
         this.repository = repository;
         this.executor = executor;
         this.dialogs = dialogs;
-        this.journalDebouncer = journalDebouncer;
-        this.renderer = renderer;
-        this.journal = journal;
+        this.drafts = new DraftKeeper(journal, journalDebouncer);
+        this.previews = new PreviewScheduler(renderer, executor, status::set);
+        this.conflicts = new SaveConflicts(repository, executor, dialogs);
         dirty = Bindings.createBooleanBinding(
                 () -> open.get() && (!Objects.equals(title.get(), baselineTitle.get())
                         || !Objects.equals(content.get(), baselineContent.get())),
@@ -102,7 +89,7 @@ public final class EditorViewModel {
     /** Starts a new, empty post (not stored until saved). */
     public void newPost() {
         setStored(null);
-        draftKey = "new-" + UUID.randomUUID();
+        drafts.keyForNewPost();
         setText("", "");
         open.set(true);
         lastSaved.set("");
@@ -111,9 +98,7 @@ public final class EditorViewModel {
 
     /** Loads the post with {@code id} from the store into the editor. */
     public void open(String id) {
-        busy.set(true);
-        executor.execute(() -> repository.findById(id), found -> {
-            busy.set(false);
+        whileBusy(() -> repository.findById(id), found -> {
             if (found.isEmpty()) {
                 status.set("That post no longer exists; it was deleted elsewhere.");
                 return;
@@ -121,7 +106,6 @@ public final class EditorViewModel {
             show(found.get());
             status.set("");
         }, failure -> {
-            busy.set(false);
             status.set("Could not open the post: " + failure.getMessage());
             dialogs.showError("Could not open the post", failure.getMessage());
         });
@@ -138,7 +122,7 @@ public final class EditorViewModel {
 
     private void show(Post post) {
         setStored(post);
-        draftKey = post.id();
+        drafts.key(post.id());
         setText(post.title(), post.content());
         open.set(true);
         lastSaved.set(post.updatedAt() == null ? "" : "Last saved " + TIME.format(post.updatedAt().atZone(java.time.ZoneId.systemDefault())));
@@ -160,7 +144,7 @@ public final class EditorViewModel {
             open.set(true);
             setText("", "");
         }
-        draftKey = draft.key();
+        drafts.key(draft.key());
         title.set(draft.title());
         content.set(draft.content());
         status.set("Restored the unsaved draft from " + TIME.format(draft.savedAt().atZone(java.time.ZoneId.systemDefault()))
@@ -170,7 +154,7 @@ public final class EditorViewModel {
     /** Closes the editor without asking (callers ask first with {@link #runAfterConfirmingUnsaved}). */
     public void close() {
         setStored(null);
-        draftKey = null;
+        drafts.key(null);
         setText("", "");
         open.set(false);
         lastSaved.set("");
@@ -193,63 +177,36 @@ public final class EditorViewModel {
             return;
         }
         Post current = stored.get();
-        busy.set(true);
         writeDraftNow();
-        executor.execute(() -> current == null ? repository.create(t, c) : repository.update(current.withText(t, c)),
+        whileBusy(() -> current == null ? repository.create(t, c) : repository.update(current.withText(t, c)),
                 saved -> savedOk(saved, afterSuccess),
                 failure -> {
-                    busy.set(false);
                     if (failure instanceof VersionConflictException) {
-                        resolveConflict(current.withText(t, c), afterSuccess);
+                        status.set("Not saved: the post was changed elsewhere.");
+                        conflicts.resolve(current.withText(t, c), write -> store(write, afterSuccess), mine -> {
+                            drafts.discard();
+                            open(mine.id());
+                        });
                     } else {
                         status.set("Not saved: " + failure.getMessage());
-                        Optional<String> choice = dialogs.choose("Could not save the post", failure.getMessage()
-                                + "\n\nYour text is still in the editor and in the local draft journal; nothing is lost.",
-                                List.of(RETRY));
-                        if (choice.isPresent()) {
+                        if (conflicts.askAfterFailure(failure.getMessage()).orElse(null) == FailedSaveChoice.RETRY) {
                             save(afterSuccess);
                         }
                     }
                 });
     }
 
-    private void resolveConflict(Post mine, Runnable afterSuccess) {
-        status.set("Not saved: the post was changed elsewhere.");
-        Optional<String> choice = dialogs.choose("The post was changed elsewhere",
-                "“" + mine.title() + "” was changed or deleted by someone else since you opened it.\n"
-                        + "Your text is still in the editor.", List.of(OVERWRITE, SAVE_AS_COPY, SHOW_THEIRS, LOAD_STORED));
-        if (choice.isEmpty()) {
-            return;
-        }
-        switch (choice.get()) {
-            case OVERWRITE -> store(() -> repository.overwrite(mine), afterSuccess);
-            case SAVE_AS_COPY -> store(() -> repository.create(mine.title() + " (my version)", mine.content()), afterSuccess);
-            case SHOW_THEIRS -> executor.execute(() -> repository.findById(mine.id()), theirs -> {
-                dialogs.showComparison("“" + mine.title() + "”: your version and the stored one", mine.content(),
-                        theirs.map(p -> "# " + p.title() + "\n\n" + p.content()).orElse("(The post was deleted.)"));
-                resolveConflict(mine, afterSuccess);
-            }, failure -> dialogs.showError("Could not load the stored version", failure.getMessage()));
-            default -> {
-                journal.deleteAsync(draftKey);
-                open(mine.id());
-            }
-        }
-    }
-
     private void store(java.util.concurrent.Callable<Post> write, Runnable afterSuccess) {
-        busy.set(true);
-        executor.execute(write, saved -> savedOk(saved, afterSuccess), failure -> {
-            busy.set(false);
+        whileBusy(write, saved -> savedOk(saved, afterSuccess), failure -> {
             status.set("Not saved: " + failure.getMessage());
             dialogs.showError("Could not save the post", failure.getMessage() + "\n\nYour text is still in the editor.");
         });
     }
 
     private void savedOk(Post saved, Runnable afterSuccess) {
-        busy.set(false);
-        String oldKey = draftKey;
+        String oldKey = drafts.key();
         setStored(saved);
-        draftKey = saved.id();
+        drafts.key(saved.id());
         // The user may have typed while the save ran: only what was saved becomes the baseline.
         baselineTitle.set(saved.title());
         baselineContent.set(saved.content());
@@ -257,8 +214,8 @@ public final class EditorViewModel {
         if (isDirty()) {
             writeDraftNow();
         }
-        if (!isDirty() || !Objects.equals(oldKey, draftKey)) {
-            journal.deleteAsync(oldKey);
+        if (!isDirty() || !Objects.equals(oldKey, drafts.key())) {
+            drafts.discard(oldKey);
         }
         String time = LocalTime.now().format(TIME);
         status.set("Saved at " + time);
@@ -276,7 +233,7 @@ public final class EditorViewModel {
         if (current == null) {
             // Never stored: nothing to delete in the store, only the draft to throw away.
             if (!isDirty() || dialogs.confirmDelete(title.get().isBlank() ? "this new post" : title.get())) {
-                journal.deleteAsync(draftKey);
+                drafts.discard();
                 close();
             }
             return;
@@ -284,17 +241,14 @@ public final class EditorViewModel {
         if (!dialogs.confirmDelete(current.title())) {
             return;
         }
-        busy.set(true);
-        String key = draftKey;
-        executor.execute(() -> repository.deleteForUndo(current.id()), deleted -> {
-            busy.set(false);
-            journal.deleteAsync(key);
+        String key = drafts.key();
+        whileBusy(() -> repository.deleteForUndo(current.id()), deleted -> {
+            drafts.discard(key);
             close();
             undoableDelete.set(deleted.orElse(null));
             status.set("Deleted “" + current.title() + "”.");
             onDeleted.accept(current.id());
         }, failure -> {
-            busy.set(false);
             status.set("Not deleted: " + failure.getMessage());
             dialogs.showError("Could not delete the post", failure.getMessage());
         });
@@ -306,21 +260,26 @@ public final class EditorViewModel {
         if (deleted == null || busy.get()) {
             return;
         }
-        runAfterConfirmingUnsaved(() -> {
-            busy.set(true);
-            executor.execute(() -> {
-                repository.restore(deleted);
-                return deleted;
-            }, restored -> {
-                busy.set(false);
-                undoableDelete.set(null);
-                status.set("Restored “" + restored.title() + "”.");
-                onDeleted.accept(restored.id());
-                open(restored.id());
-            }, failure -> {
-                busy.set(false);
-                dialogs.showError("Could not restore the post", failure.getMessage());
-            });
+        runAfterConfirmingUnsaved(() -> whileBusy(() -> {
+            repository.restore(deleted);
+            return deleted;
+        }, restored -> {
+            undoableDelete.set(null);
+            status.set("Restored “" + restored.title() + "”.");
+            onDeleted.accept(restored.id());
+            open(restored.id());
+        }, failure -> dialogs.showError("Could not restore the post", failure.getMessage())));
+    }
+
+    /** Store work, with the editor busy (Save and Delete disabled) until it is done either way. */
+    private <T> void whileBusy(java.util.concurrent.Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+        busy.set(true);
+        executor.execute(work, result -> {
+            busy.set(false);
+            done.accept(result);
+        }, failure -> {
+            busy.set(false);
+            failed.accept(failure);
         });
     }
 
@@ -336,24 +295,22 @@ public final class EditorViewModel {
             return true;
         }
         String name = title.get().isBlank() ? "Untitled post" : title.get();
-        switch (dialogs.askUnsavedChanges(name)) {
+        return switch (dialogs.askUnsavedChanges(name)) {
             case SAVE -> {
                 if (title.get().isBlank()) {
-                    save();
-                    return false;
+                    save(); // says a title is needed; the action waits for the user
+                    yield false;
                 }
                 save(action);
-                return true;
+                yield true;
             }
             case DISCARD -> {
-                journal.deleteAsync(draftKey);
+                drafts.discard();
                 action.run();
-                return true;
+                yield true;
             }
-            default -> {
-                return false;
-            }
-        }
+            case CANCEL -> false;
+        };
     }
 
     private void setText(String newTitle, String newContent) {
@@ -369,78 +326,26 @@ public final class EditorViewModel {
     }
 
     private void textChanged() {
-        schedulePreview();
-        if (open.get() && draftKey != null) {
-            journalDebouncer.submit(this::writeDraftNow);
+        previews.schedule(title.get(), content.get());
+        if (open.get()) {
+            drafts.changed(this::writeDraftNow);
         }
     }
 
     /** Writes the draft now if there is unsaved text; otherwise removes a stale one. */
     private void writeDraftNow() {
-        if (draftKey == null) {
-            return;
-        }
-        if (isDirty()) {
-            Post base = stored.get();
-            journal.saveAsync(new DraftJournal.Draft(draftKey, base == null ? null : base.id(), base == null ? 0 : base.version(),
-                    title.get(), content.get(), Instant.now()));
-        } else {
-            journal.deleteAsync(draftKey);
-        }
+        drafts.writeNow(isDirty(), stored.get(), title.get(), content.get());
     }
 
-    /** Renders now if idle; while a render runs, further changes coalesce into one more render of the latest text. */
-    private void schedulePreview() {
-        if (renderInFlight) {
-            renderPending = true;
-            return;
-        }
-        renderInFlight = true;
-        String t = title.get();
-        String c = content.get();
-        executor.execute(() -> renderer.render(t, c), doc -> {
-            preview.set(doc);
-            stats.set(String.format("%,d words · %d min read", doc.words(), doc.readingMinutes()));
-            renderDone();
-        }, failure -> {
-            status.set("Preview failed: " + failure.getMessage());
-            renderDone();
-        });
-    }
-
-    private void renderDone() {
-        renderInFlight = false;
-        if (renderPending) {
-            renderPending = false;
-            schedulePreview();
-        }
-    }
-
-    /** The open post as Markdown with front matter (title, date), the form static site generators read. */
-    public void exportMarkdown(java.nio.file.Path target) {
-        String text = exportedMarkdown();
-        export(target, () -> text);
-    }
-
-    /** The open post as one standalone, sanitized HTML page with the preview's styles. */
-    public void exportHtml(java.nio.file.Path target) {
-        String t = title.get();
-        String c = content.get();
-        export(target, () -> renderer.render(t, c).toHtml(false));
-    }
-
-    String exportedMarkdown() {
+    /** The open post's date as stored, or null for a post never saved. */
+    public java.time.Instant datePosted() {
         Post post = stored.get();
-        String date = post == null || post.datePosted() == null ? "" : "date: " + post.datePosted() + "\n";
-        return "---\ntitle: \"" + title.get().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n" + date + "---\n\n" + content.get();
+        return post == null ? null : post.datePosted();
     }
 
-    private void export(java.nio.file.Path target, java.util.concurrent.Callable<String> text) {
-        executor.execute(() -> {
-            java.nio.file.Files.writeString(target, text.call(), java.nio.charset.StandardCharsets.UTF_8);
-            return target;
-        }, done -> status.set("Exported to " + done + "."),
-                failure -> dialogs.showError("Could not export the post", failure.getMessage()));
+    /** Says {@code message} in the status bar (for the editor's helpers, such as export). */
+    void showStatus(String message) {
+        status.set(message);
     }
 
     public boolean isDirty() {
@@ -472,7 +377,7 @@ public final class EditorViewModel {
     }
 
     public ReadOnlyObjectProperty<PreviewDocument> previewProperty() {
-        return preview.getReadOnlyProperty();
+        return previews.previewProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -481,7 +386,7 @@ public final class EditorViewModel {
 
     /** Word count and reading time of the open post. */
     public ReadOnlyStringProperty statsProperty() {
-        return stats.getReadOnlyProperty();
+        return previews.statsProperty();
     }
 
     public ReadOnlyStringProperty lastSavedProperty() {

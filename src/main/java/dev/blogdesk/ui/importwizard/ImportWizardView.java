@@ -116,7 +116,7 @@ public final class ImportWizardView {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Import SQLite Blog");
-        stage.getIcons().setAll(dev.blogdesk.ui.main.MainWindow.appIcons());
+        stage.getIcons().setAll(dev.blogdesk.ui.common.AppIcons.all());
         stage.setScene(new Scene(root));
         stage.setOnCloseRequest(e -> {
             if (vm.busyProperty().get()) {

@@ -5,6 +5,7 @@ import dev.blogdesk.importer.ImportEngine;
 import dev.blogdesk.importer.ImportException;
 import dev.blogdesk.importer.ImportProblem;
 import dev.blogdesk.importer.ImportReport;
+import dev.blogdesk.importer.ImportRequest;
 import dev.blogdesk.importer.MappingPlan;
 import dev.blogdesk.importer.SqliteInspector;
 import dev.blogdesk.importer.SqliteSchema;
@@ -261,7 +262,8 @@ public final class ImportWizardViewModel {
         progress.set(-1);
         progressText.set("Reading every row to find problems…");
         List<Document> collected = new java.util.concurrent.CopyOnWriteArrayList<>();
-        executor.execute(() -> engine.run(file, plan, true, this::onScanProgress, mine, SAMPLE_SIZE, collected::add), dry -> {
+        executor.execute(() -> engine.run(ImportRequest.of(file, plan).asDryRun().cancelledBy(mine).sampling(SAMPLE_SIZE, collected::add),
+                this::onScanProgress), dry -> {
             busy.set(false);
             progressText.set("");
             samples.setAll(collected);
@@ -294,7 +296,8 @@ public final class ImportWizardViewModel {
         progress.set(0);
         progressText.set("Copying the source…");
         long started = System.nanoTime();
-        executor.execute(() -> engine.run(file, plan, false, (read, written, total) -> onProgress(read, written, total, started), mine, 0, d -> { }),
+        executor.execute(() -> engine.run(ImportRequest.of(file, plan).cancelledBy(mine),
+                        (read, written, total) -> onProgress(read, written, total, started)),
                 done -> {
                     busy.set(false);
                     report.set(done);

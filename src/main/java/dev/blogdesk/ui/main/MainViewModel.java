@@ -26,8 +26,12 @@ public final class MainViewModel {
     private final PostListViewModel postList;
     private final SearchViewModel search;
     private final EditorViewModel editor;
+    private final dev.blogdesk.ui.editor.PostExporter exporter;
     private final String storeDescription;
     private final StringBinding windowTitle;
+    private final StringBinding statusText;
+    private final javafx.beans.binding.BooleanBinding firstRun;
+    private final javafx.beans.property.StringProperty siteUrl = new javafx.beans.property.SimpleStringProperty("");
 
     private final PostRepository repository;
     private final TaskExecutor executor;
@@ -43,8 +47,9 @@ public final class MainViewModel {
         this.storeDescription = storeDescription;
         postList = new PostListViewModel(repository, executor);
         search = new SearchViewModel(postList, searchDebouncer);
-        editor = new EditorViewModel(repository, executor, dialogs, journalDebouncer,
-                new PreviewRenderer(new MarkdownRenderer()), journal);
+        PreviewRenderer renderer = new PreviewRenderer(new MarkdownRenderer());
+        editor = new EditorViewModel(repository, executor, dialogs, journalDebouncer, renderer, journal);
+        exporter = new dev.blogdesk.ui.editor.PostExporter(editor, renderer, executor, dialogs);
         editor.setOnSaved(saved -> postList.refresh());
         editor.setOnDeleted(id -> postList.refresh());
         windowTitle = Bindings.createStringBinding(() -> {
@@ -54,6 +59,41 @@ public final class MainViewModel {
             String t = editor.titleProperty().get().isBlank() ? "Untitled post" : editor.titleProperty().get();
             return (editor.isDirty() ? "• " : "") + t + " — BlogDesk";
         }, editor.openProperty(), editor.titleProperty(), editor.dirtyProperty());
+        // A list that cannot load says so first; otherwise what the editor last did.
+        statusText = Bindings.createStringBinding(() -> {
+            String error = postList.errorProperty().get();
+            return error.isEmpty() ? editor.statusProperty().get() : error;
+        }, postList.errorProperty(), editor.statusProperty());
+        firstRun = Bindings.createBooleanBinding(() -> postList.posts().isEmpty() && !postList.loadingProperty().get()
+                        && postList.query().isBlank() && postList.importedFromProperty().get() == null
+                        && postList.errorProperty().get().isEmpty(),
+                postList.posts(), postList.loadingProperty(), postList.importedFromProperty(), postList.errorProperty());
+    }
+
+    /** The status bar's message. */
+    public StringBinding statusTextProperty() {
+        return statusText;
+    }
+
+    /** No posts at all yet (not merely none matching): the empty editor welcomes instead of instructing. */
+    public javafx.beans.binding.BooleanBinding firstRunProperty() {
+        return firstRun;
+    }
+
+    public StringBinding welcomeTitleProperty() {
+        return Bindings.when(firstRun).then("Welcome to BlogDesk").otherwise("No post open");
+    }
+
+    public StringBinding welcomeTextProperty() {
+        return Bindings.when(firstRun)
+                .then("Write your first post, or bring your old blog along: BlogDesk imports Flask and other SQLite blogs "
+                        + "without losing a row, and keeps everything on your disk (or on your MongoDB server).")
+                .otherwise("Select a post on the left, or start a new one.");
+    }
+
+    /** The blog's public address: relative images and links in the preview resolve against it. */
+    public javafx.beans.property.StringProperty siteUrlProperty() {
+        return siteUrl;
     }
 
     /** Loads the first page of the list, then offers to restore drafts a crash left behind. */
@@ -98,7 +138,7 @@ public final class MainViewModel {
                         }
                     }
                     case DISCARD -> journal.deleteAsync(r.draft().key());
-                    default -> { }
+                    case LATER -> { } // offered again at the next start
                 }
             }
             if (!restored && lastPostId != null && !lastPostId.isBlank()) {
@@ -150,6 +190,11 @@ public final class MainViewModel {
 
     public EditorViewModel editor() {
         return editor;
+    }
+
+    /** File → Export Post. */
+    public dev.blogdesk.ui.editor.PostExporter exporter() {
+        return exporter;
     }
 
     public String storeDescription() {

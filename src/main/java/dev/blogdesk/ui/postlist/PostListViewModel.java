@@ -37,9 +37,23 @@ public final class PostListViewModel {
     private final javafx.beans.property.ObjectProperty<java.util.Set<String>> unsynced =
             new javafx.beans.property.SimpleObjectProperty<>(java.util.Set.of());
 
+    private final javafx.beans.binding.StringBinding countText = javafx.beans.binding.Bindings.createStringBinding(() -> {
+        int n = posts.size();
+        String shown = n + (hasMore.get() ? "+" : "") + (n == 1 ? " post" : " posts");
+        if (importedFrom.get() != null) {
+            shown += " imported from " + importedFrom.get() + " (Esc in the search box shows all)";
+        }
+        return loading.get() ? "Loading…" : shown;
+    }, posts, hasMore, loading, importedFrom);
+
     public PostListViewModel(PostRepository repository, TaskExecutor executor) {
         this.repository = repository;
         this.executor = executor;
+    }
+
+    /** "100+ posts", "1 post imported from blog.db (Esc in the search box shows all)", "Loading…". */
+    public javafx.beans.binding.StringBinding countTextProperty() {
+        return countText;
     }
 
     /** Replaces the list with the first page of posts matching {@code text} (all posts when blank). */

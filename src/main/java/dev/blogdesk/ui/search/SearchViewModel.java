@@ -9,8 +9,10 @@ import javafx.beans.property.StringProperty;
 public final class SearchViewModel {
 
     private final StringProperty text = new SimpleStringProperty("");
+    private final PostListViewModel postList;
 
     public SearchViewModel(PostListViewModel postList, Debouncer debouncer) {
+        this.postList = postList;
         text.addListener((obs, old, now) -> debouncer.submit(() -> postList.show(now)));
     }
 
@@ -20,5 +22,13 @@ public final class SearchViewModel {
 
     public void clear() {
         text.set("");
+    }
+
+    /** Esc in the box: clears the search, and a list limited to one import shows every post again. */
+    public void escape() {
+        clear();
+        if (postList.importedFromProperty().get() != null) {
+            postList.show("");
+        }
     }
 }

@@ -24,7 +24,12 @@ public final class SettingsViewModel {
     private final StringProperty database = new SimpleStringProperty("");
     private final StringProperty collection = new SimpleStringProperty("");
     private final StringProperty testResult = new SimpleStringProperty("");
-    private final StringBinding validation;
+    private final javafx.beans.binding.ObjectBinding<Validation> validation;
+    private final StringBinding validationText;
+
+    /** What the URI field means once BlogDesk restarts, or why it cannot be used. */
+    public record Validation(boolean valid, String message) {
+    }
     private final String currentStore;
 
     /** @param currentStore where the running BlogDesk keeps posts now (credentials already redacted) */
@@ -35,31 +40,32 @@ public final class SettingsViewModel {
         siteUrl.set(settings.get(SITE_URL, ""));
         database.set(settings.get(Settings.SYNC_DATABASE, ""));
         collection.set(settings.get(Settings.SYNC_COLLECTION, ""));
-        validation = Bindings.createStringBinding(() -> validate(mongoUri.get(), dataDir), mongoUri);
+        validation = Bindings.createObjectBinding(() -> validate(mongoUri.get(), dataDir), mongoUri);
+        validationText = Bindings.createStringBinding(() -> validation.get().message(), validation);
     }
 
-    static String validate(String uri, Path dataDir) {
+    static Validation validate(String uri, Path dataDir) {
         if (uri == null || uri.isBlank()) {
-            return "After a restart, posts are kept in the embedded store in " + dataDir + ".";
+            return new Validation(true, "After a restart, posts are kept in the embedded store in " + dataDir + ".");
         }
         try {
             ConnectionString cs = new ConnectionString(uri.trim());
             String db = cs.getDatabase() == null ? "blogdb" : cs.getDatabase();
-            return "After a restart, posts stay on this computer too and are synced with "
-                    + String.join(", ", cs.getHosts()) + ", database " + db + ": writing goes on while the server is away.";
+            return new Validation(true, "After a restart, posts stay on this computer too and are synced with "
+                    + String.join(", ", cs.getHosts()) + ", database " + db + ": writing goes on while the server is away.");
         } catch (IllegalArgumentException e) {
-            return "Not a valid MongoDB URI: " + MongoUris.scrub(e.getMessage(), uri);
+            return new Validation(false, "Not a valid MongoDB URI: " + MongoUris.scrub(e.getMessage(), uri));
         }
     }
 
     public boolean isValid() {
-        return !validation.get().startsWith("Not a valid");
+        return validation.get().valid();
     }
 
     /** What stops the settings from being saved as they are, or null. */
     public String problem() {
         if (!isValid()) {
-            return validation.get();
+            return validation.get().message();
         }
         String site = siteUrl.get().strip();
         if (!site.isEmpty() && !(site.startsWith("http://") || site.startsWith("https://"))) {
@@ -101,7 +107,7 @@ public final class SettingsViewModel {
     /** Tries the server as entered, off the UI thread; {@link #testResultProperty()} says what happened. */
     public void testConnection(dev.blogdesk.app.TaskExecutor executor) {
         if (mongoUri.get().isBlank() || !isValid()) {
-            testResult.set(mongoUri.get().isBlank() ? "Enter a MongoDB URI first." : validation.get());
+            testResult.set(mongoUri.get().isBlank() ? "Enter a MongoDB URI first." : validation.get().message());
             return;
         }
         dev.blogdesk.sync.ConnectionProfile profile = new dev.blogdesk.sync.ConnectionProfile(mongoUri.get(),
@@ -127,7 +133,8 @@ public final class SettingsViewModel {
         return mongoUri;
     }
 
+    /** The sentence under the URI field: {@link Validation#message()}. */
     public StringBinding validationProperty() {
-        return validation;
+        return validationText;
     }
 }

@@ -4,16 +4,13 @@ import dev.blogdesk.app.Debouncer;
 import dev.blogdesk.app.DialogService.UnsavedChoice;
 import dev.blogdesk.app.DirectTaskExecutor;
 import dev.blogdesk.app.DraftJournal;
-import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.Post;
 import dev.blogdesk.store.PostSummary;
 import dev.blogdesk.testing.FlakyRepository;
 import dev.blogdesk.testing.ScriptedDialogs;
-import dev.blogdesk.testing.TestStore;
+import dev.blogdesk.testing.InMemoryPostRepository;
 import dev.blogdesk.ui.editor.EditorViewModel;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The main window's behaviour, without a window: view models over the embedded store. */
+/** The main window's behaviour, without a window: view models over an in-memory repository. */
 class MainViewModelTest {
 
-    @TempDir
-    static Path dataDir;
-    static TestStore store;
-    static MongoPostRepository repo;
+    final InMemoryPostRepository repo = new InMemoryPostRepository();
 
     @TempDir
     Path journalDir;
@@ -39,20 +33,8 @@ class MainViewModelTest {
     MainViewModel vm;
     EditorViewModel editor;
 
-    @BeforeAll
-    static void openStore() {
-        store = TestStore.open(dataDir);
-        repo = store.repository();
-    }
-
-    @AfterAll
-    static void closeStore() {
-        store.close();
-    }
-
     @BeforeEach
     void setUp() {
-        store.clear();
         flaky = new FlakyRepository(repo);
         dialogs = new ScriptedDialogs();
         journal = new DraftJournal(journalDir);
@@ -132,7 +114,7 @@ class MainViewModelTest {
         repo.update(original.withText("Shared", "changed elsewhere"));
 
         editor.contentProperty().set("my edit");
-        dialogs.chooseAnswer = "Overwrite with my version";
+        dialogs.chooseAnswer = dev.blogdesk.ui.editor.ConflictChoice.OVERWRITE;
         editor.save();
 
         assertThat(dialogs.asked).contains("choose:The post was changed elsewhere");
@@ -152,7 +134,7 @@ class MainViewModelTest {
         assertThat(editor.contentProperty().get()).isEqualTo("mine");
         assertThat(repo.findById(original.id()).orElseThrow().content()).isEqualTo("theirs");
 
-        dialogs.chooseAnswer = "Discard mine, load the stored version";
+        dialogs.chooseAnswer = dev.blogdesk.ui.editor.ConflictChoice.LOAD_STORED;
         editor.save();
         assertThat(editor.contentProperty().get()).isEqualTo("theirs");
         assertThat(editor.isDirty()).isFalse();
@@ -331,7 +313,7 @@ class MainViewModelTest {
         vm.requestNewPost();
         type("Offline", "precious");
         flaky.down = true;
-        dialogs.chooseAnswers.add("Try again");
+        dialogs.chooseAnswers.add(dev.blogdesk.ui.editor.FailedSaveChoice.RETRY);
         editor.save();
         assertThat(dialogs.asked).containsExactly("choose:Could not save the post", "choose:Could not save the post");
         journal.flush();
@@ -345,7 +327,7 @@ class MainViewModelTest {
         vm.requestOpen(original.id());
         repo.update(original.withText("Shared", "theirs"));
         editor.contentProperty().set("mine");
-        dialogs.chooseAnswers.addAll(java.util.List.of("Compare with the stored version", "Save mine as a new post"));
+        dialogs.chooseAnswers.addAll(java.util.List.of(dev.blogdesk.ui.editor.ConflictChoice.COMPARE, dev.blogdesk.ui.editor.ConflictChoice.SAVE_AS_COPY));
         editor.save();
 
         assertThat(dialogs.asked).contains("compare:4:" + ("# Shared\n\ntheirs").length());
@@ -359,7 +341,7 @@ class MainViewModelTest {
     @Test
     void aDeleteCanBeUndoneWithEveryFieldBack() {
         org.bson.types.ObjectId id = new org.bson.types.ObjectId();
-        store.posts().insertOne(new org.bson.Document("_id", id).append("title", "Tagged").append("content", "x")
+        repo.insert(new org.bson.Document("_id", id).append("title", "Tagged").append("content", "x")
                 .append("date_posted", new java.util.Date(0)).append("tags", java.util.List.of("a", "b")).append("version", 3L));
         vm.postList().refresh();
         vm.requestOpen(id.toHexString());
@@ -369,7 +351,7 @@ class MainViewModelTest {
         assertThat(editor.undoableDeleteProperty().get()).isNotNull();
 
         editor.undoDelete();
-        org.bson.Document back = store.posts().find(new org.bson.Document("_id", id)).first();
+        org.bson.Document back = repo.document(id.toHexString()).orElseThrow();
         assertThat(back.getList("tags", String.class)).containsExactly("a", "b");
         assertThat(back.get("version")).isEqualTo(3L);
         assertThat(editor.currentIdProperty().get()).isEqualTo(id.toHexString());
@@ -381,8 +363,8 @@ class MainViewModelTest {
     void exportWritesMarkdownWithFrontMatterAndAStandaloneHtmlPage(@TempDir Path out) throws Exception {
         Post post = repo.create("Export \"me\"", "# Hi\n\n<script>x</script>\n\n**bold**");
         vm.requestOpen(post.id());
-        editor.exportMarkdown(out.resolve("p.md"));
-        editor.exportHtml(out.resolve("p.html"));
+        vm.exporter().exportMarkdown(out.resolve("p.md"));
+        vm.exporter().exportHtml(out.resolve("p.html"));
         assertThat(java.nio.file.Files.readString(out.resolve("p.md")))
                 .startsWith("---\ntitle: \"Export \\\"me\\\"\"\ndate: ").endsWith("---\n\n# Hi\n\n<script>x</script>\n\n**bold**");
         String html = java.nio.file.Files.readString(out.resolve("p.html"));

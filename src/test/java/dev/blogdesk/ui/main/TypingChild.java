@@ -4,7 +4,7 @@ import dev.blogdesk.app.Debouncer;
 import dev.blogdesk.app.DirectTaskExecutor;
 import dev.blogdesk.app.DraftJournal;
 import dev.blogdesk.app.ScheduledDebouncer;
-import dev.blogdesk.store.StoreConnection;
+import dev.blogdesk.app.PostStore;
 import dev.blogdesk.testing.ScriptedDialogs;
 
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ public final class TypingChild {
         Path dataDir = Path.of(args[0]);
         int beforePause = Integer.parseInt(args[1]);
         ScheduledExecutorService ui = Executors.newSingleThreadScheduledExecutor();
-        StoreConnection store = StoreConnection.openEmbedded(dataDir, false);
+        PostStore store = PostStore.openEmbedded(dataDir, false);
         DraftJournal journal = new DraftJournal(dataDir);
         MainViewModel[] vm = new MainViewModel[1];
         ui.submit(() -> {
@@ -43,11 +43,22 @@ public final class TypingChild {
             String now = typed.toString();
             ui.submit(() -> vm[0].editor().contentProperty().set(now)).get();
             if (i + 1 == beforePause) {
-                Thread.sleep(2000); // the journal writes ~0.8 s after the last keystroke
+                awaitJournaled(journal, now); // the journal writes ~0.8 s after the last keystroke
                 System.out.println("PAUSED " + (i + 1));
                 System.out.flush();
             }
             Thread.sleep(2);
+        }
+    }
+
+    /** Waits until the journal on disk holds exactly {@code text} (fails the child after 20 s). */
+    private static void awaitJournaled(DraftJournal journal, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (journal.list().stream().noneMatch(d -> d.content().equals(text))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the journal never held the typed text");
+            }
+            Thread.sleep(10);
         }
     }
 

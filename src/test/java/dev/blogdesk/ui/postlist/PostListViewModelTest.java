@@ -1,36 +1,22 @@
 package dev.blogdesk.ui.postlist;
 
-import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.PostSummary;
 import dev.blogdesk.testing.ManualTaskExecutor;
-import dev.blogdesk.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
+import dev.blogdesk.testing.InMemoryPostRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PostListViewModelTest {
 
-    @TempDir
-    static Path dataDir;
-    static TestStore store;
-    static MongoPostRepository repo;
+    static final InMemoryPostRepository repo = new InMemoryPostRepository();
 
     @BeforeAll
-    static void openStore() {
-        store = TestStore.open(dataDir);
-        repo = store.repository();
+    static void fill() {
         repo.create("Apples", "red fruit");
         repo.create("Bananas", "yellow fruit");
-    }
-
-    @AfterAll
-    static void closeStore() {
-        store.close();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.blogdesk.app;
+package dev.blogdesk.store;
 
 import java.io.IOException;
 import java.nio.file.Files;

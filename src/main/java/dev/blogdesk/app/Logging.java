@@ -1,4 +1,4 @@
-package dev.blogdesk.cli;
+package dev.blogdesk.app;
 
 import java.nio.file.Path;
 

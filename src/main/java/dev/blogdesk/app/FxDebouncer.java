@@ -1,6 +1,5 @@
-package dev.blogdesk.ui;
+package dev.blogdesk.app;
 
-import dev.blogdesk.app.Debouncer;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 

@@ -1,7 +1,9 @@
-package dev.blogdesk.store;
+package dev.blogdesk.search;
+
+import dev.blogdesk.store.PostText;
 
 /** One change to the posts collection, numbered in the order the server applied it. */
-public sealed interface PostChange {
+sealed interface PostChange {
 
     long seq();
 

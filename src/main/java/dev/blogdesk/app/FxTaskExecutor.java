@@ -1,6 +1,5 @@
-package dev.blogdesk.ui;
+package dev.blogdesk.app;
 
-import dev.blogdesk.app.TaskExecutor;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package dev.blogdesk.ui;
+package dev.blogdesk.ui.common;
 
 import dev.blogdesk.app.DialogService;
 import javafx.scene.control.Alert;
@@ -48,14 +48,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<String> choose(String title, String message, List<String> choices) {
-        List<ButtonType> buttons = new ArrayList<>();
-        for (String choice : choices) {
-            buttons.add(new ButtonType(choice, ButtonBar.ButtonData.OTHER));
+    public <T> Optional<T> choose(String title, String message, List<Choice<T>> choices) {
+        java.util.Map<ButtonType, T> values = new java.util.LinkedHashMap<>();
+        for (Choice<T> choice : choices) {
+            values.put(new ButtonType(choice.label(), ButtonBar.ButtonData.OTHER), choice.value());
         }
+        List<ButtonType> buttons = new ArrayList<>(values.keySet());
         buttons.add(ButtonType.CANCEL);
         Alert alert = alert(Alert.AlertType.WARNING, title, title, message, buttons.toArray(ButtonType[]::new));
-        return alert.showAndWait().filter(b -> b != ButtonType.CANCEL).map(ButtonType::getText);
+        return alert.showAndWait().map(values::get);
     }
 
     @Override

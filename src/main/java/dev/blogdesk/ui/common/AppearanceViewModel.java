@@ -1,4 +1,4 @@
-package dev.blogdesk.ui.main;
+package dev.blogdesk.ui.common;
 
 import dev.blogdesk.app.Settings;
 import javafx.beans.property.BooleanProperty;

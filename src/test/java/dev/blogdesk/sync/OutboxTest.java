@@ -1,8 +1,10 @@
-package dev.blogdesk.store;
+package dev.blogdesk.sync;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import dev.blogdesk.store.ChangeFeed;
+import dev.blogdesk.store.StoreConnection;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.bson.Document;
@@ -17,7 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the sync push reads from the outbox must always be what the store holds now. */
-class PostChangeLogTest {
+class OutboxTest {
 
     @TempDir
     Path dataDir;
@@ -25,15 +27,16 @@ class PostChangeLogTest {
     @Test
     void bsonReadForAPushIsTheStoredPostAfterEveryKindOfWrite() {
         try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
-            PostChangeLog log = store.embedded().orElseThrow().changeLog();
+            ChangeFeed feed = store.embedded().orElseThrow().changeFeed();
+            Outbox.markWrites(feed);
             MongoCollection<Document> posts = store.database().getCollection("posts");
             ObjectId kept = new ObjectId();
             ObjectId gone = new ObjectId();
             // Written before anything is remembered: read from the store.
             posts.insertOne(new Document("_id", kept).append("title", "First").append("content", "one"));
+            Outbox log = Outbox.of(feed);
             assertAgrees(log, posts, kept);
 
-            log.keepWrittenBson();
             posts.insertOne(new Document("_id", gone).append("title", "Second").append("content", "two"));
             posts.updateOne(Filters.eq("_id", kept), Updates.set("content", "one, edited by another client"));
             assertAgrees(log, posts, kept);
@@ -51,20 +54,20 @@ class PostChangeLogTest {
             assertAgrees(log, posts, upserted);
 
             // Pushed, then written again: the newest write wins, never an older remembered one.
-            log.outboxDone(raw(kept), log.outboxSeq(raw(kept)));
+            log.done(raw(kept), log.seqOf(raw(kept)));
             assertAgrees(log, posts, kept);
             posts.updateOne(Filters.eq("_id", kept), Updates.set("title", "Newest"));
             assertAgrees(log, posts, kept);
             assertThat(stored(posts, kept).getString("title")).isEqualTo("Newest");
 
             // Back in the outbox without a write (a conflict kept as mine): still the stored post.
-            log.outboxDone(raw(kept), log.outboxSeq(raw(kept)));
-            log.outboxAdd(raw(kept));
+            log.done(raw(kept), log.seqOf(raw(kept)));
+            log.add(raw(kept));
             assertAgrees(log, posts, kept);
         }
     }
 
-    private static void assertAgrees(PostChangeLog log, MongoCollection<Document> posts, ObjectId id) {
+    private static void assertAgrees(Outbox log, MongoCollection<Document> posts, ObjectId id) {
         Map<Object, byte[]> read = log.readBson(List.of(raw(id)));
         assertThat(read).hasSize(1);
         BsonDocument pushed = new RawBsonDocument(read.values().iterator().next()).toBsonDocument();
@@ -77,6 +80,6 @@ class PostChangeLogTest {
     }
 
     private static Object raw(ObjectId id) {
-        return new de.bwaldvogel.mongo.bson.ObjectId(id.toHexString());
+        return ChangeFeed.rawIdOf(id);
     }
 }

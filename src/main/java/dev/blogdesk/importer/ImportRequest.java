@@ -1,0 +1,40 @@
+package dev.blogdesk.importer;
+
+import org.bson.Document;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * What to import and how: the SQLite file, the mapping (null: the proposed one), whether to write at
+ * all, a flag that stops the import between batches, and where the first documents go for a preview.
+ */
+public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicBoolean cancel,
+                            int sampleSize, Consumer<Document> sample) {
+
+    /** A full import of {@code file} with {@code plan} (null: the proposed mapping), not cancelled, no sample. */
+    public static ImportRequest of(Path file, MappingPlan plan) {
+        return new ImportRequest(file, plan, false, new AtomicBoolean(), 0, d -> { });
+    }
+
+    /** Read, check and count everything; write nothing. */
+    public ImportRequest asDryRun() {
+        return withDryRun(true);
+    }
+
+    /** As this, but written only if {@code dryRun} is false. */
+    public ImportRequest withDryRun(boolean dryRun) {
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample);
+    }
+
+    /** Setting {@code flag} stops the import between batches; what was written is kept. */
+    public ImportRequest cancelledBy(AtomicBoolean flag) {
+        return new ImportRequest(file, plan, dryRun, flag, sampleSize, sample);
+    }
+
+    /** The first {@code count} documents, as they will be stored, go to {@code sink}. */
+    public ImportRequest sampling(int count, Consumer<Document> sink) {
+        return new ImportRequest(file, plan, dryRun, cancel, count, sink);
+    }
+}

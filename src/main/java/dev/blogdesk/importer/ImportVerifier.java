@@ -1,0 +1,73 @@
+package dev.blogdesk.importer;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import dev.blogdesk.importer.ImportProblem.Reason;
+import dev.blogdesk.store.MongoPostRepository;
+import dev.blogdesk.store.PostSchema;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * After an import, reads back every document of the source table and compares its title, content and
+ * date with what the source rows said (content checksums): nothing missing, nothing different.
+ */
+final class ImportVerifier {
+
+    private final MongoCollection<Document> posts;
+
+    ImportVerifier(MongoCollection<Document> posts) {
+        this.posts = posts;
+    }
+
+    /** Filter for the documents one source table became. */
+    static Document fromSource(String source, String table) {
+        return new Document(PostSchema.LEGACY_SOURCE_PATH, source)
+                .append(PostSchema.LEGACY + "." + PostSchema.LEGACY_TABLE, table);
+    }
+
+    /**
+     * @param expected  digest of each written document as built from the source
+     * @param unchanged checksum of each document left alone because its row did not change
+     */
+    ImportReport.Verification verify(String source, String table, Map<ObjectId, Long> expected,
+                                     Map<ObjectId, String> unchanged, ImportReport.Problems problems) {
+        Set<ObjectId> seen = new HashSet<>();
+        long mismatched = 0;
+        long stale = 0;
+        String legacyId = PostSchema.LEGACY + "." + PostSchema.LEGACY_ID;
+        for (Document d : posts.find(fromSource(source, table))
+                .projection(Projections.include(PostSchema.TITLE, PostSchema.CONTENT, PostSchema.DATE_POSTED,
+                        PostSchema.LEGACY + "." + PostSchema.LEGACY_CHECKSUM, legacyId))
+                .batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
+            ObjectId id = d.getObjectId(PostSchema.ID);
+            Long digest = expected.get(id);
+            String checksum = unchanged.get(id);
+            if (digest != null) {
+                seen.add(id);
+                if (digest != DocumentFactory.contentDigest(d)) {
+                    mismatched++;
+                    problems.add(new ImportProblem(table, d.get(PostSchema.LEGACY, Document.class).get(PostSchema.LEGACY_ID),
+                            Reason.VERIFY_MISMATCH, "The stored title, content or date differs from the source."));
+                }
+            } else if (checksum != null) {
+                seen.add(id);
+            } else {
+                stale++;
+            }
+        }
+        long missing = expected.size() + unchanged.size() - seen.size();
+        boolean ok = mismatched == 0 && missing == 0;
+        String message = ok
+                ? "Verified: all " + seen.size() + " documents are stored and match the source (content checksums)."
+                : "NOT verified: " + missing + " documents missing, " + mismatched + " differ from the source.";
+        if (stale > 0) {
+            message += " " + stale + " documents from earlier imports have no row in the source any more; they were left as they are.";
+        }
+        return new ImportReport.Verification(ok, message);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.blogdesk.store;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The embedded store's {@link ChangeFeed}: the server adapter calls in inside each write (writes to
+ * one collection are serialized). Before the write, the id is marked in every {@link MarkSet} in the
+ * same MVStore as the data, so the marks are committed together with the write they announce. After
+ * the write, subscribers hear of it in the server's order. A counter persisted with the data lets a
+ * follower notice a store that went back in time, and an epoch names the store file.
+ */
+final class PostChangeHub implements ChangeFeed {
+
+    /** Named before the feed was shared by search and sync; kept so existing stores keep their counter. */
+    private static final String META_MAP = "blogdesk.search.meta";
+    private static final String EPOCH = "epoch";
+    private static final String COUNTER = "counter";
+    private static final String MARK_SET = "marks:";
+
+    private final MVStore store;
+    private final MVMap<String, Object> meta;
+    private final AtomicLong seq;
+    private final Map<String, MarkSet> markSets = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    private final java.util.Deque<AutoCloseable> followers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostChangeHub.class);
+
+    PostChangeHub(MVStore store) {
+        this.store = store;
+        this.meta = store.openMap(META_MAP);
+        meta.putIfAbsent(EPOCH, UUID.randomUUID().toString());
+        this.seq = new AtomicLong(meta.get(COUNTER) instanceof Long l ? l : 0L);
+        // Every mark set a follower ever opened in this file is kept up to date, whoever follows it here.
+        for (String key : meta.keyList()) {
+            if (key.startsWith(MARK_SET)) {
+                openMarks(key.substring(MARK_SET.length()));
+            }
+        }
+    }
+
+    // ---- called by the server adapter, inside the write
+
+    long beforeWrite(Object rawId) {
+        long s = seq.incrementAndGet();
+        for (MarkSet marks : markSets.values()) {
+            marks.mark(rawId, s);
+        }
+        meta.put(COUNTER, s);
+        return s;
+    }
+
+    void afterUpsert(long s, Object rawId, WrittenPost post) {
+        for (Listener l : listeners) {
+            l.upserted(s, rawId, post);
+        }
+    }
+
+    void afterRemove(long s, Object rawId) {
+        for (Listener l : listeners) {
+            l.removed(s, rawId);
+        }
+    }
+
+    void afterFailure(long s, Object rawId) {
+        for (Listener l : listeners) {
+            l.failed(s, rawId);
+        }
+    }
+
+    long beforeDrop() {
+        long s = seq.incrementAndGet();
+        for (MarkSet marks : markSets.values()) {
+            marks.markDrop(s);
+        }
+        meta.put(COUNTER, s);
+        return s;
+    }
+
+    void afterDrop(long s) {
+        for (Listener l : listeners) {
+            l.dropped(s);
+        }
+    }
+
+    // ---- the feed
+
+    @Override
+    public void subscribe(Listener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void unsubscribe(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public MarkSet marks(String name) {
+        return openMarks(name);
+    }
+
+    private MarkSet openMarks(String name) {
+        return markSets.computeIfAbsent(name, n -> {
+            meta.putIfAbsent(MARK_SET + n, Boolean.TRUE);
+            return new MarkSet(store.openMap("blogdesk." + n), meta, n);
+        });
+    }
+
+    @Override
+    public <T> T shared(Class<T> type, Function<ChangeFeed, T> factory) {
+        return type.cast(shared.computeIfAbsent(type, t -> factory.apply(this)));
+    }
+
+    @Override
+    public void closeBeforeStore(AutoCloseable follower) {
+        followers.push(follower);
+    }
+
+    /** The store is closing: its followers first, newest first. */
+    void closeFollowers() {
+        AutoCloseable follower;
+        while ((follower = followers.poll()) != null) {
+            try {
+                follower.close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed: {}", follower, e.toString(), e);
+            }
+        }
+        listeners.clear();
+    }
+
+    @Override
+    public long lastSeq() {
+        return seq.get();
+    }
+
+    @Override
+    public String epoch() {
+        return (String) meta.get(EPOCH);
+    }
+
+    @Override
+    public Optional<PostText> read(Object rawId) {
+        return DurableH2Backend.read(store, rawId);
+    }
+
+    @Override
+    public Optional<PostText> readByKey(String key) {
+        return DurableH2Backend.readByKey(store, key);
+    }
+
+    @Override
+    public void forEachPost(Consumer<PostText> sink) {
+        DurableH2Backend.forEachPost(store, sink);
+    }
+
+    @Override
+    public Map<Object, byte[]> readBson(Collection<Object> rawIds) {
+        return DurableH2Backend.readBson(store, rawIds);
+    }
+
+    @Override
+    public <K, V> MVMap<K, V> stateMap(String name) {
+        if (!name.startsWith("blogdesk.")) {
+            throw new IllegalArgumentException("Not a BlogDesk map: " + name);
+        }
+        return store.openMap(name);
+    }
+
+    @Override
+    public void commitState() {
+        if (!store.isClosed()) {
+            store.commit();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.blogdesk.store;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * The post document, compatible with the Flask-PyMongo blog: its field names, and how a document is
+ * built and read. The repository, the importer and sync all go through here, so the shape is coded once.
+ */
+public final class PostSchema {
+
+    /** The collection the Flask blog lists. */
+    public static final String COLLECTION = "posts";
+    public static final String ID = "_id";
+    public static final String TITLE = "title";
+    public static final String CONTENT = "content";
+    /** A BSON date (UTC), never a string. */
+    public static final String DATE_POSTED = "date_posted";
+    /** A BSON date, set on every save. */
+    public static final String UPDATED_AT = "updated_at";
+    /** int64, for optimistic concurrency: a save is conditional on {_id, version}. */
+    public static final String VERSION = "version";
+    public static final String AUTHOR = "author";
+    /** An array of tag names. */
+    public static final String TAGS = "tags";
+    public static final String COMMENTS = "comments";
+    /** Provenance of imported rows: {source, table, id, checksum, ...}. */
+    public static final String LEGACY = "legacy";
+    public static final String LEGACY_SOURCE = "source";
+    public static final String LEGACY_TABLE = "table";
+    public static final String LEGACY_ID = "id";
+    public static final String LEGACY_CHECKSUM = "checksum";
+    /** The dotted path of {@link #LEGACY_SOURCE}, for filters. */
+    public static final String LEGACY_SOURCE_PATH = LEGACY + "." + LEGACY_SOURCE;
+
+    private PostSchema() {
+    }
+
+    /**
+     * A new post document: {@code _id}, title, content, {@code date_posted} when known, {@code updated_at}
+     * and the first version. Callers append the optional fields (author, tags, comments, legacy).
+     */
+    public static Document newDocument(Object id, String title, String content, Instant datePosted, Instant updatedAt) {
+        Document doc = new Document(ID, id).append(TITLE, title).append(CONTENT, content);
+        if (datePosted != null) {
+            doc.append(DATE_POSTED, Date.from(datePosted));
+        }
+        return doc.append(UPDATED_AT, Date.from(updatedAt)).append(VERSION, 1L);
+    }
+
+    /** The post as the editor sees it; a document the Flask blog wrote (no version) is version 0. */
+    public static Post read(Document d) {
+        Number version = d.get(VERSION) instanceof Number n ? n : 0L;
+        return new Post(idOf(d), stringOf(d, TITLE), stringOf(d, CONTENT), instantOf(d, DATE_POSTED),
+                instantOf(d, UPDATED_AT), version.longValue());
+    }
+
+    /** The id as the app shows it: the hex of an ObjectId, else the value. */
+    public static String idOf(Document d) {
+        Object id = d.get(ID);
+        return id instanceof ObjectId oid ? oid.toHexString() : String.valueOf(id);
+    }
+
+    /** A field as text: missing is empty, anything else its string form. */
+    public static String stringOf(Document d, String field) {
+        Object v = d.get(field);
+        return v == null ? "" : v.toString();
+    }
+
+    /** A BSON date field, or null when it is missing or not a date. */
+    public static Instant instantOf(Document d, String field) {
+        return d.get(field) instanceof Date date ? date.toInstant() : null;
+    }
+
+    /** The legacy source an imported document came from, or null. */
+    public static String legacySource(Document d) {
+        return d.get(LEGACY) instanceof Document legacy && legacy.get(LEGACY_SOURCE) instanceof String s ? s : null;
+    }
+}

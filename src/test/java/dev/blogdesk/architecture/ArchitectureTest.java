@@ -1,0 +1,66 @@
+package dev.blogdesk.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The layer rules of docs/architecture.md: dependencies point down, and nothing points back up. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.blogdesk");
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("dev.blogdesk.(**)").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void storeDependsOnNoOtherPackageOfOurs() {
+        noClasses().that().resideInAPackage("dev.blogdesk.store..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.blogdesk.search..", "dev.blogdesk.sync..", "dev.blogdesk.app..", "dev.blogdesk.ui..",
+                        "dev.blogdesk.cli..", "dev.blogdesk.bench..", "dev.blogdesk.importer..", "dev.blogdesk.markdown..")
+                .check(production);
+    }
+
+    @Test
+    void viewModelsNeverTouchTheSceneGraph() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheUiAndItsLaunchersKnowJavaFxControls() {
+        noClasses().that().resideInAnyPackage("dev.blogdesk.store..", "dev.blogdesk.search..", "dev.blogdesk.sync..",
+                        "dev.blogdesk.importer..", "dev.blogdesk.markdown..", "dev.blogdesk.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(production);
+    }
+
+    /** mongo-java-server's types and private map names are known in one place: the server adapter. */
+    @Test
+    void onlyTheServerAdapterKnowsMongoJavaServer() {
+        DescribedPredicate<JavaClass> adapter = DescribedPredicate.describe("the server adapter (DurableH2Backend)",
+                c -> c.getName().equals(ADAPTER) || c.getName().startsWith(ADAPTER + "$"));
+        noClasses().that(DescribedPredicate.not(adapter))
+                .should().dependOnClassesThat().resideInAnyPackage("de.bwaldvogel..")
+                .check(production);
+    }
+
+    private static final String ADAPTER = "dev.blogdesk.store.DurableH2Backend";
+}
