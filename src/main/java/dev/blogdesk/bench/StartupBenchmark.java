@@ -48,20 +48,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupBenchmark {
 
-    private static final int QUERIES = 130;
+    /** Untimed first actions in the probe (the JIT compiles what a user repeats all day). */
+    private static final int WARM_UP = 10;
     private static final int BASELINE_QUERIES = 3;
 
     private final Path workDir;
     private final int rows;
     private final int rounds;
+    private final int samples;
     private final Path preparedStore;
     private final PrintStream log;
 
     /** @param preparedStore a data dir that already holds {@code rows} posts (from {@code bench import}), or null */
-    public StartupBenchmark(Path workDir, int rows, int rounds, Path preparedStore, PrintStream log) {
+    /**
+     * @param samples searches timed (and half as many post openings) in the last round
+     */
+    public StartupBenchmark(Path workDir, int rows, int rounds, int samples, Path preparedStore, PrintStream log) {
         this.workDir = workDir;
         this.rows = rows;
         this.rounds = rounds;
+        this.samples = samples;
         this.preparedStore = preparedStore;
         this.log = log;
     }
@@ -70,7 +76,7 @@ public final class StartupBenchmark {
         Files.createDirectories(workDir);
         Path full = preparedStore != null ? preparedStore : prepare();
         Path empty = Files.createDirectories(workDir.resolve("empty"));
-        List<String> queries = queries(new Random(7), QUERIES);
+        List<String> queries = queries(new Random(7), WARM_UP + samples);
 
         List<Double> windowMs = new ArrayList<>();
         List<Double> firstPageMs = new ArrayList<>();
@@ -132,6 +138,7 @@ public final class StartupBenchmark {
         if (measure) {
             command.add("--measure");
             command.add(String.join("|", queries));
+            command.add(Integer.toString(WARM_UP + Math.max(1, samples / 2))); // posts opened, warm-up included
         }
         Path stderr = workDir.resolve("probe-stderr.txt");
         long start = System.nanoTime();

@@ -39,6 +39,7 @@ public final class StartupProbe {
         Path dataDir = Path.of(args[0]);
         boolean measure = args.length > 1 && args[1].equals("--measure");
         List<String> queries = args.length > 2 ? List.of(args[2].split("\\|")) : List.of();
+        int opens = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP + 60;
         dev.blogdesk.app.Logging.init(dataDir);
         PreviewBenchmark.startToolkit();
 
@@ -67,7 +68,7 @@ public final class StartupProbe {
         out.println("FIRST_PAGE " + firstPage.get(120, TimeUnit.SECONDS));
 
         if (measure) {
-            out.println("OPEN " + join(openPosts(vm)));
+            out.println("OPEN " + join(openPosts(vm, opens)));
             out.println("SEARCH " + join(search(vm, queries)));
             System.gc();
             System.gc();
@@ -109,10 +110,10 @@ public final class StartupProbe {
      * after {@link #WARM_UP} untimed ones, with a reader's pause in between (so the preview and the
      * highlighting of one post do not land in the next one's figure, as they would not for a person).
      */
-    private static List<Double> openPosts(MainViewModel vm) throws Exception {
+    private static List<Double> openPosts(MainViewModel vm, int opens) throws Exception {
         List<PostSummary> page = onFx(() -> new ArrayList<>(vm.postList().posts()));
         List<Double> times = new ArrayList<>();
-        for (int i = 0; i < Math.min(WARM_UP + 60, page.size()); i++) {
+        for (int i = 0; i < Math.min(opens, page.size()); i++) {
             Thread.sleep(THINK_MS);
             String id = page.get(i).id();
             CompletableFuture<Double> done = new CompletableFuture<>();

@@ -31,6 +31,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "App starts per store for startup and search; the figures are their medians (default ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--samples", defaultValue = "120", description = "Searches timed by search (and half as many post openings by startup); p95s are over them (default ${DEFAULT-VALUE}).")
+    int samples;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch folder for generated data (default: a new temp folder, removed afterwards).")
     Path workDir;
 
@@ -39,8 +42,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rounds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1");
+        if (rounds < 1 || samples < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds and --samples must be at least 1");
         }
         List<String> selected = names.isEmpty() || names.contains("all") ? AVAILABLE : names;
         for (String name : selected) {
@@ -66,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
             if (selected.contains("search") || selected.contains("startup")) {
                 // One set of app starts measures both; a store the import bench just filled is reused.
                 List<BenchResult> startup = new dev.blogdesk.bench.StartupBenchmark(dir.resolve("startup"), rows, rounds,
-                        imported, System.err).run();
+                        samples, imported, System.err).run();
                 for (BenchResult r : startup) {
                     boolean isSearch = r.name().startsWith("search.");
                     if (isSearch ? selected.contains("search") : selected.contains("startup")) {

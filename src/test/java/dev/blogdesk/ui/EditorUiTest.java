@@ -104,8 +104,10 @@ class EditorUiTest {
         waitUntil(() -> robot.lookup("#findCountLabel").queryAs(Label.class).getText().contains("2"));
         robot.clickOn("#matchCaseCheck");
 
-        robot.push(KeyCode.CONTROL, KeyCode.H);
+        // Ctrl+H in the find field opens Replace, as the menu says, instead of deleting a character.
+        robot.clickOn("#findField").push(KeyCode.END).push(KeyCode.CONTROL, KeyCode.H);
         waitUntil(() -> robot.lookup("#replaceField").query().isVisible());
+        assertThat(robot.lookup("#findField").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("cat");
         robot.clickOn("#replaceField").write("cow");
         robot.clickOn("#replaceAllButton");
         waitUntil(() -> area(robot).getText().equals("cow dog cow bird cow"));

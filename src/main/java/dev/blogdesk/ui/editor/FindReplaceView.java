@@ -48,6 +48,13 @@ public final class FindReplaceView {
                 refresh();
             }
         });
+        // A text field takes Ctrl+H as backspace; in the find field it means "and replace", as in the menu.
+        findField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.H && e.isShortcutDown()) {
+                show(true);
+                e.consume();
+            }
+        });
         findField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 findNext(!e.isShiftDown());

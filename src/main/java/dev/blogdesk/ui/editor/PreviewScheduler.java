@@ -40,7 +40,7 @@ final class PreviewScheduler {
         inFlight = true;
         executor.execute(() -> renderer.render(title, content), doc -> {
             preview.set(doc);
-            stats.set(String.format("%,d words · %d min read", doc.words(), doc.readingMinutes()));
+            stats.set(String.format("%,d %s · %d min read", doc.words(), doc.words() == 1 ? "word" : "words", doc.readingMinutes()));
             done();
         }, failure -> {
             problem.accept("Preview failed: " + failure.getMessage());

@@ -376,5 +376,7 @@ class MainViewModelTest {
         vm.requestNewPost();
         type("T", "one two three four");
         assertThat(editor.statsProperty().get()).isEqualTo("4 words · 1 min read");
+        type("T", "one");
+        assertThat(editor.statsProperty().get()).isEqualTo("1 word · 1 min read");
     }
 }
