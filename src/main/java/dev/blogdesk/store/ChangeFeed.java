@@ -28,6 +28,10 @@ public interface ChangeFeed {
         /** A write announced under {@code seq} failed half-way: the post must be read again. */
         void failed(long seq, Object rawId);
 
+        /** The whole collection is about to be dropped (inside the drop, before any post goes). */
+        default void dropping(long seq) {
+        }
+
         /** The whole collection was dropped. */
         void dropped(long seq);
     }

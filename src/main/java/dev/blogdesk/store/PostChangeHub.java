@@ -86,6 +86,9 @@ final class PostChangeHub implements ChangeFeed {
             marks.markDrop(s);
         }
         meta.put(COUNTER, s);
+        for (Listener l : listeners) {
+            l.dropping(s);
+        }
         return s;
     }
 

@@ -69,12 +69,18 @@ public final class Outbox implements ChangeFeed.Listener {
         forget(rawId);
     }
 
+    /** Before the posts go: a push meanwhile reads the store, never a remembered copy of a dropped post. */
     @Override
-    public void dropped(long seq) {
+    public void dropping(long seq) {
         synchronized (written) {
             written.clear();
             writtenBytes = 0;
         }
+    }
+
+    @Override
+    public void dropped(long seq) {
+        dropping(seq);
     }
 
     private void remember(Object rawId, WrittenBson bson) {

@@ -40,8 +40,20 @@ public final class SyncRemote implements AutoCloseable {
         }
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(cs)
-                .applyToClusterSettings(b -> b.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToSocketSettings(b -> b.connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS))
+                // 5 s to find the server and to connect, unless the URI says otherwise (a slow VPN).
+                .applyToClusterSettings(b -> {
+                    if (cs.getServerSelectionTimeout() == null) {
+                        b.serverSelectionTimeout(5, TimeUnit.SECONDS);
+                    }
+                })
+                .applyToSocketSettings(b -> {
+                    if (cs.getConnectTimeout() == null) {
+                        b.connectTimeout(5, TimeUnit.SECONDS);
+                    }
+                    if (cs.getSocketTimeout() == null) {
+                        b.readTimeout(60, TimeUnit.SECONDS);
+                    }
+                })
                 .build());
         String database = profile.database();
         return new SyncRemote(client, client.getDatabase(database).getCollection(profile.collection()),

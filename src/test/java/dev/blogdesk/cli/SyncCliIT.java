@@ -81,7 +81,7 @@ class SyncCliIT {
         }
 
         CliIT.Result away = cli.run("sync", "--data-dir", local.toString(), "--mongo-uri",
-                "mongodb://user:s3cret@127.0.0.1:" + port + "/blogdb", "--json");
+                "mongodb://user:s3cret@127.0.0.1:" + port + "/blogdb?serverSelectionTimeoutMS=1500", "--json");
         assertThat(away.exit()).isNotZero();
         assertThat(away.stdout()).isEmpty();
         assertThat(away.stderr().strip().lines()).singleElement().asString().contains("not available")

@@ -58,7 +58,8 @@ class SyncUiTest {
         client = MongoClients.create(server.connectionString());
         Path local = dir.resolve("local");
         Settings settings = Settings.load(local);
-        settings.setMongoUri(server.connectionString() + "/blogdb");
+        // A server on loopback answers at once or not at all: a short timeout keeps the offline part quick.
+        settings.setMongoUri(server.connectionString() + "/blogdb?serverSelectionTimeoutMS=1500");
         settings.save();
         context = AppContext.openDesktop(local, null);
         vm = MainWindow.show(stage, context, link -> { }, () -> { });

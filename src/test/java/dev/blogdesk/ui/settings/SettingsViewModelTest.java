@@ -55,7 +55,7 @@ class SettingsViewModelTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        vm.mongoUriProperty().set("mongodb://alice:topsecret@127.0.0.1:" + closedPort + "/blogdb");
+        vm.mongoUriProperty().set("mongodb://alice:topsecret@127.0.0.1:" + closedPort + "/blogdb?serverSelectionTimeoutMS=1500");
         vm.testConnection(new dev.blogdesk.app.DirectTaskExecutor());
         assertThat(vm.testResultProperty().get()).satisfiesAnyOf(
                 r -> assertThat(r).startsWith("Host unreachable"), r -> assertThat(r).startsWith("Timeout"))
