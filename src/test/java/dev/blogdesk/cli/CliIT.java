@@ -36,13 +36,7 @@ class CliIT {
     }
 
     static List<String> java(String... args) {
-        // Short-lived commands: the quick JIT and the serial collector start them in less time; they
-        // change how fast the jar runs, not what it does.
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-                "-jar", System.getProperty("blogdesk.jar", "target/blogdesk.jar")));
-        command.addAll(List.of(args));
-        return command;
+        return JarLauncher.command(args);
     }
 
     /** Runs the jar with BLOGDESK_HOME on the test's temp dir, so nothing is written outside it. */
