@@ -11,8 +11,17 @@ public final class Logging {
     }
 
     public static void init(Path dataDir) {
-        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
-            System.setProperty(LOG_DIR_PROPERTY, dataDir.resolve("logs").toString());
+        if (System.getProperty(LOG_DIR_PROPERTY) != null) {
+            return;
+        }
+        Path logs = dataDir.resolve("logs");
+        System.setProperty(LOG_DIR_PROPERTY, logs.toString());
+        try {
+            java.nio.file.Files.createDirectories(logs);
+        } catch (java.io.IOException | SecurityException e) {
+            // No place for logs: the command reports the data folder's problem in one line itself,
+            // and logback must not add its own dozens of lines about the missing file.
+            System.setProperty("logback.configurationFile", "logback-off.xml");
         }
     }
 }

@@ -24,12 +24,31 @@ public final class BlogDeskCommand implements Callable<Integer> {
             description = "A MongoDB server to sync the working copy with (default: the one in Settings, if any).")
     String mongoUri;
 
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         java.nio.file.Path dir = dev.blogdesk.app.DataDirs.resolve(dataDir);
         dev.blogdesk.app.Logging.init(dir);
+        if (noDisplay()) {
+            spec.commandLine().getErr().println("blogdesk: there is no display to open the window on (DISPLAY is not set); "
+                    + "start BlogDesk in a desktop session, or use a command such as 'blogdesk export' (see 'blogdesk --help')");
+            return 1;
+        }
         BlogDeskApp.launch(dir, mongoUri);
         return 0;
+    }
+
+    /** On Linux the window needs an X11 or Wayland display, unless JavaFX runs headless (Monocle). */
+    private static boolean noDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        return linux && blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY"))
+                && !"Monocle".equals(System.getProperty("glass.platform"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Runs the command line and returns the exit code; failures are one clear line on stderr. */
@@ -37,8 +56,9 @@ public final class BlogDeskCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new BlogDeskCommand());
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cli.registerConverter(java.time.ZoneId.class, BlogDeskCommand::zone);
         cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("blogdesk: " + e.getMessage() + " (see 'blogdesk --help')");
+            e.getCommandLine().getErr().println("blogdesk: " + problem(e) + " (see 'blogdesk --help')");
             return 2;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -50,6 +70,25 @@ public final class BlogDeskCommand implements Callable<Integer> {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** A word that is not a command, as the first argument, is named as such; else picocli's sentence. */
+    private static String problem(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "there is no command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
+                    + String.join(", ", e.getCommandLine().getSubcommands().keySet());
+        }
+        return e.getMessage();
+    }
+
+    private static java.time.ZoneId zone(String text) {
+        try {
+            return java.time.ZoneId.of(text);
+        } catch (java.time.DateTimeException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a time zone; use a region such as "
+                    + "Europe/Berlin or America/New_York, an offset such as +02:00, or UTC");
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

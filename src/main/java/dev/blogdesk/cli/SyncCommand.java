@@ -43,7 +43,8 @@ final class SyncCommand implements Callable<Integer> {
             // The search index follows what the pull writes, as in the app.
             store = PostStore.openEmbedded(dir, false);
         } catch (StoreLockedException locked) {
-            throw new StoreException("BlogDesk is running on " + dir + " and syncs it itself; quit it to sync from here.", locked);
+            throw new StoreException("Another BlogDesk (the app or 'blogdesk serve') is using " + dir
+                    + "; close it, then run sync again (the app syncs this folder by itself).", locked);
         }
         try (store; SyncRemote remote = SyncRemote.open(new ConnectionProfile(mongoUri, database, collection))) {
             SyncReport report = SyncEngine.of(store.connection()).round(remote);

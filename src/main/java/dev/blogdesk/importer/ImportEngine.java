@@ -9,6 +9,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import dev.blogdesk.importer.ImportProblem.Reason;
+import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.PostSchema;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -87,6 +88,7 @@ public final class ImportEngine {
         boolean dryRun = request.dryRun();
         long started = System.nanoTime();
         String source = file.getFileName().toString();
+        Run[] runSoFar = new Run[1]; // for the message when the store stops answering
         try (SourceSnapshot snapshot = SourceSnapshot.open(file, workDir)) {
             SqliteSchema schema = SqliteSchema.read(snapshot.connection());
             MappingPlan effective = plan != null ? plan : SqliteInspector.propose(schema, null);
@@ -94,6 +96,7 @@ public final class ImportEngine {
             long total = schema.table(effective.table()).map(SqliteSchema.Table::rowCount).orElse(0L);
             Map<ObjectId, String> existing = existingChecksums(source, effective.table());
             Run run = new Run(snapshot, effective, new DocumentFactory(source, effective.table()), existing, request);
+            runSoFar[0] = run;
             long loadStart = System.nanoTime();
             run.execute(progress, total);
             long loaded = System.nanoTime();
@@ -125,8 +128,13 @@ public final class ImportEngine {
         } catch (SQLException e) {
             throw new ImportException(ImportException.Code.UNREADABLE, "Reading " + source + " failed: " + e.getMessage(), e);
         } catch (MongoException e) {
-            throw new ImportException(ImportException.Code.TARGET, "The store stopped answering (" + e.getClass().getSimpleName()
-                    + "). What was written is kept; run the import again to finish, nothing will be duplicated.", e);
+            Run run = runSoFar[0];
+            boolean wroteSome = run != null && run.inserted.get() + run.updated.get() > 0;
+            throw new ImportException(ImportException.Code.TARGET, wroteSome
+                    ? "The store stopped answering: " + MongoPostRepository.reason(e) + " What was written is kept; "
+                    + "run the import again to finish, nothing will be duplicated."
+                    : "The store did not answer: " + MongoPostRepository.reason(e) + " Nothing was written; "
+                    + "run the import again once it is reachable.", e);
         }
     }
 

@@ -100,8 +100,12 @@ public final class EmbeddedMongo implements AutoCloseable {
         pendingBackup.ifPresent(p -> StoreBackups.keep(dataDir, p, now));
         try {
             server.bind("127.0.0.1", port);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty throws a java.net.BindException undeclared
             server.shutdown();
+            if (e instanceof java.net.BindException) {
+                throw new StoreException("Port " + port + " on 127.0.0.1 is already in use by another program; "
+                        + "choose a free one with --port (for example --port " + (port == 65535 ? port - 1 : port + 1) + ").", e);
+            }
             throw new StoreException("Cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }
         EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, changeFeed);

@@ -83,6 +83,15 @@ public final class StoreConnection implements AutoCloseable {
                     }
                 })
                 .build());
+        try {
+            // One round trip now: an unreachable server fails here, once, with its name, instead of once
+            // for the indexes and again for the command's first query.
+            client.getDatabase(databaseName).runCommand(new org.bson.Document("ping", 1));
+        } catch (com.mongodb.MongoException e) {
+            client.close();
+            throw new StoreException("Could not reach the MongoDB server " + MongoUris.redact(uri) + ": "
+                    + MongoPostRepository.reason(e) + " Check --mongo-uri (or the server in Settings).", e);
+        }
         return withIndexes(new StoreConnection(null, client, databaseName,
                 "MongoDB " + MongoUris.redact(uri) + " (database " + databaseName + ")", false));
     }

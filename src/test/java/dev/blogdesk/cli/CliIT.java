@@ -74,6 +74,41 @@ class CliIT {
     }
 
     @Test
+    void aDataFolderThatCannotBeCreatedIsOneLineOnStderrAndNothingOnStdout() throws Exception {
+        Path file = Files.writeString(dataDir.resolve("a-file"), "not a folder");
+        Result r = run("export", "--data-dir", file.resolve("blog").toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.stdout()).as("logging never writes to stdout").isEmpty();
+        assertThat(r.stderr().strip().lines()).singleElement().asString()
+                .startsWith("blogdesk: Cannot create the data folder " + file.resolve("blog"));
+    }
+
+    @Test
+    void serveOnABusyPortNamesThePortAndTheWayOut() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            Result r = run("serve", "--port", Integer.toString(port), "--data-dir", dataDir.resolve("served").toString());
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.stderr().strip().lines()).singleElement().asString()
+                    .contains("Port " + port + " on 127.0.0.1 is already in use").contains("--port")
+                    .doesNotContain("BindException");
+        }
+    }
+
+    @Test
+    void theDesktopAppWithoutADisplaySaysSoInOneLine() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(java("--data-dir", dataDir.resolve("desk").toString()));
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(stderr.strip().lines()).singleElement().asString()
+                .startsWith("blogdesk: there is no display").contains("blogdesk export");
+    }
+
+    @Test
     void exportOfAnEmptyStoreSucceedsWithNoOutput() throws Exception {
         Result r = run("export", "--data-dir", dataDir.toString());
         assertThat(r.exit()).isZero();

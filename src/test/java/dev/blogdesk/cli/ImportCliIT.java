@@ -66,6 +66,19 @@ class ImportCliIT {
     }
 
     @Test
+    void anImportToAServerThatDoesNotAnswerSaysNothingWasWritten() throws Exception {
+        Path file = SqliteFiles.sqlalchemyBlog(dir, 3);
+        int closedPort = CliIT.freePort();
+        CliIT.Result r = run("import", file.toString(), "--mongo-uri",
+                "mongodb://127.0.0.1:" + closedPort + "/blogdb?serverSelectionTimeoutMS=1500", "--json");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr().strip().lines()).singleElement().asString()
+                .contains("Could not reach the MongoDB server mongodb://127.0.0.1:" + closedPort)
+                .doesNotContain("What was written is kept");
+    }
+
+    @Test
     void aBrokenFileIsOneClearLineAndANonZeroExit() throws Exception {
         Path junk = dir.resolve("junk.db");
         Files.writeString(junk, "this is not a database at all");

@@ -361,6 +361,21 @@ class ImportEngineTest {
     }
 
     @Test
+    void aStoreThatStopsAnsweringBeforeTheFirstWriteSaysNothingWasWritten() throws Exception {
+        Path file = SqliteFiles.sqlalchemyBlog(dir, 5);
+        dev.blogdesk.store.EmbeddedMongo server = dev.blogdesk.store.EmbeddedMongo.start(dir.resolve("gone"), 0);
+        String uri = server.connectionString() + "/?serverSelectionTimeoutMS=1000";
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(uri)) {
+            ImportEngine away = new ImportEngine(client.getDatabase("blogdb"), dir.resolve("gone-work"), false);
+            server.close(); // gone before the import wrote anything
+            assertThatThrownBy(() -> away.run(ImportRequest.of(file, null), ImportProgress.NONE))
+                    .isInstanceOf(ImportException.class)
+                    .hasMessageContaining("Nothing was written")
+                    .hasMessageNotContaining("What was written is kept");
+        }
+    }
+
+    @Test
     void aDryRunWritesNothingButCountsEverything() throws Exception {
         Path file = SqliteFiles.sqlalchemyBlog(dir, 12);
         List<Document> sample = new ArrayList<>();
