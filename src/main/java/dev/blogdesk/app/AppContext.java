@@ -112,6 +112,11 @@ public final class AppContext implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
         }
+        try {
+            dev.blogdesk.store.Folders.makePrivate(dataDir); // settings and logs too, also without the embedded store
+        } catch (java.io.IOException e) {
+            log.warn("Could not make {} private to this account: {}", dataDir, e.toString());
+        }
     }
 
     /** Where the posts live and where they are synced to, safe to show (credentials redacted). */

@@ -74,6 +74,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + storeDir + ": " + e.getMessage(), e);
         }
+        makePrivate(dataDir, "were readable by other accounts");
         if (!Files.isWritable(storeDir)) {
             throw new StoreException("BlogDesk cannot write to its data folder " + storeDir
                     + ". Check the folder's permissions, or start BlogDesk with --data-dir to use another folder.");
@@ -130,6 +131,18 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
     }
 
+    /** Folders 0700 and files 0600 in the data folder; {@code why} (when not null) is logged if anything changed. */
+    private static void makePrivate(Path dataDir, String why) {
+        try {
+            int changed = Folders.makePrivate(dataDir);
+            if (changed > 0 && why != null) {
+                log.info("Made {} files and folders in {} private to this account (they {})", changed, dataDir, why);
+            }
+        } catch (IOException e) {
+            log.warn("Could not make {} private to this account: {}", dataDir, e.toString());
+        }
+    }
+
     /** The port of a BlogDesk instance already running on {@code dataDir}, if it left one. */
     public static Optional<Integer> runningInstancePort(Path dataDir) {
         Path portFile = dataDir.resolve(STORE_DIR).resolve(PORT_FILE);
@@ -145,6 +158,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path tmp = portFile.resolveSibling(PORT_FILE + ".tmp");
         try {
             Files.writeString(tmp, Integer.toString(address.getPort()), StandardCharsets.US_ASCII);
+            Folders.makeFilePrivate(tmp);
             Files.move(tmp, portFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -194,6 +208,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         if (!mvStore.isClosed()) {
             mvStore.close();
         }
+        // Files made while running (the store file, index segments, logs) get the umask's mode; their
+        // folders are private already, and at rest the files are too.
+        makePrivate(dataDir, null);
         log.info("Embedded store closed");
     }
 }

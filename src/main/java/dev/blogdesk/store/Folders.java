@@ -1,15 +1,82 @@
 package dev.blogdesk.store;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** Small file-system helpers shared by the importer and the benchmarks. */
+/** Small file-system helpers shared by the store, the importer and the benchmarks. */
 public final class Folders {
 
+    /** What BlogDesk keeps in a data folder; nothing else in it is touched. */
+    private static final Set<String> OWN = Set.of("store", "logs", "drafts", "import-work", "settings.properties");
+    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+
     private Folders() {
+    }
+
+    /**
+     * Makes BlogDesk's entries in {@code dataDir} readable by this account only: folders 0700, files
+     * 0600. The data folder itself too, when it holds nothing but BlogDesk's entries (a folder the user
+     * also keeps other things in is left as it is). Links are not followed. Does nothing where the file
+     * system has no POSIX permissions.
+     *
+     * @return how many files and folders were changed
+     */
+    public static int makePrivate(Path dataDir) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix") || !Files.isDirectory(dataDir)) {
+            return 0;
+        }
+        int changed = 0;
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dataDir)) {
+            entries = list.toList();
+        }
+        if (entries.stream().allMatch(p -> OWN.contains(p.getFileName().toString()))) {
+            changed += restrict(dataDir);
+        }
+        for (Path entry : entries) {
+            if (!OWN.contains(entry.getFileName().toString()) || Files.isSymbolicLink(entry)) {
+                continue;
+            }
+            try (Stream<Path> tree = Files.walk(entry)) {
+                for (Path p : tree.toList()) {
+                    changed += restrict(p);
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Creates {@code file}'s permissions as 0600 where the file system has POSIX permissions. */
+    public static void makeFilePrivate(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, FILE);
+        }
+    }
+
+    private static int restrict(Path p) throws IOException {
+        if (Files.isSymbolicLink(p) || !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return 0; // gone meanwhile (a Lucene merge), or a link we do not follow
+        }
+        Set<PosixFilePermission> wanted = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? FOLDER : FILE;
+        try {
+            if (Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS).equals(wanted)) {
+                return 0;
+            }
+            Files.setPosixFilePermissions(p, wanted);
+            return 1;
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return 0;
+        }
     }
 
     /** Deletes {@code folder} and everything in it; nothing happens when it does not exist. */
