@@ -21,13 +21,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the embedded store.")
     Path dataDir;
 
+    @Option(names = "--allow-other-users", description = "Let other accounts on this computer connect too (by default only yours may; the endpoint has no passwords).")
+    boolean allowOtherUsers;
+
     @Override
     public Integer call() throws InterruptedException {
         Path dir = DataDirs.resolve(dataDir);
         dev.blogdesk.app.Logging.init(dir);
         EmbeddedMongo server;
         try {
-            server = EmbeddedMongo.start(dir, port);
+            server = EmbeddedMongo.start(dir, port, allowOtherUsers);
+            if (allowOtherUsers) {
+                System.err.println("blogdesk: warning: every account on this computer can now read and change these posts "
+                        + "through port " + server.port() + " (there are no passwords)");
+            }
             // Writes through this endpoint (the Flask blog's) are indexed and marked for the next sync.
             PostStore.follow(server);
         } catch (StoreLockedException locked) {

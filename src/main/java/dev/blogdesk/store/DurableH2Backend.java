@@ -48,11 +48,13 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final PostChangeHub changeLog;
+    private final PeerCheck peers;
 
-    private DurableH2Backend(MVStore store, PostChangeHub changeLog) {
+    private DurableH2Backend(MVStore store, PostChangeHub changeLog, PeerCheck peers) {
         super(store);
         this.store = store;
         this.changeLog = changeLog;
+        this.peers = peers;
     }
 
     /** The server on the durable backend: bound once, then stopped. */
@@ -77,9 +79,25 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** The server on {@code store}; throws when the store's maps cannot be read (a damaged file). */
-    static Server server(MVStore store, PostChangeHub hub) {
-        return new Server(new MongoServer(new DurableH2Backend(store, hub)));
+    /**
+     * The server on {@code store}; throws when the store's maps cannot be read (a damaged file).
+     * {@code anyone}: accept connections from every local account, not only this one.
+     */
+    static Server server(MVStore store, PostChangeHub hub, boolean anyone) {
+        return new Server(new MongoServer(new DurableH2Backend(store, hub, new PeerCheck(anyone))));
+    }
+
+    /** Another account's connection is closed before its first request runs. */
+    private void requirePeerAllowed(Channel channel) {
+        if (channel != null && !peers.allows(channel)) {
+            throw new de.bwaldvogel.mongo.exception.MongoServerException("Only the account that runs BlogDesk may use this store");
+        }
+    }
+
+    @Override
+    public de.bwaldvogel.mongo.backend.QueryResult handleQuery(de.bwaldvogel.mongo.wire.message.MongoQuery query) {
+        requirePeerAllowed(query.getChannel());
+        return super.handleQuery(query);
     }
 
     // ---- the server's values, turned into ours
@@ -205,6 +223,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        requirePeerAllowed(channel);
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
@@ -214,6 +233,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleMessage(MongoMessage message) {
+        requirePeerAllowed(message.getChannel());
         try {
             return super.handleMessage(message);
         } finally {

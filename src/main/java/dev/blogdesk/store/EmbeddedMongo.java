@@ -66,8 +66,16 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
     }
 
-    /** Opens the store in {@code dataDir} and listens on 127.0.0.1:{@code port} (0 = any free port). */
+    /**
+     * Opens the store in {@code dataDir} and listens on 127.0.0.1:{@code port} (0 = any free port),
+     * for this account's processes only.
+     */
     public static EmbeddedMongo start(Path dataDir, int port) {
+        return start(dataDir, port, false);
+    }
+
+    /** As {@link #start(Path, int)}; {@code allowOtherUsers} lets every local account connect. */
+    public static EmbeddedMongo start(Path dataDir, int port, boolean allowOtherUsers) {
         Path storeDir = dataDir.resolve(STORE_DIR);
         try {
             Files.createDirectories(storeDir);
@@ -92,7 +100,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         PostChangeHub changeFeed;
         try {
             changeFeed = new PostChangeHub(mvStore);
-            server = DurableH2Backend.server(mvStore, changeFeed);
+            server = DurableH2Backend.server(mvStore, changeFeed, allowOtherUsers);
         } catch (RuntimeException e) {
             mvStore.closeImmediately();
             pendingBackup.ifPresent(StoreBackups::discard);
