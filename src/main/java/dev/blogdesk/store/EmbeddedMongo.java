@@ -76,6 +76,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** As {@link #start(Path, int)}; {@code allowOtherUsers} lets every local account connect. */
     public static EmbeddedMongo start(Path dataDir, int port, boolean allowOtherUsers) {
+        return start(dataDir, port, allowOtherUsers, DurableH2Backend.Force.DEVICE);
+    }
+
+    /** The test seam: {@code force} stands in for forcing the file to the device. */
+    static EmbeddedMongo start(Path dataDir, int port, boolean allowOtherUsers, DurableH2Backend.Force force) {
         Path storeDir = dataDir.resolve(STORE_DIR);
         try {
             Files.createDirectories(storeDir);
@@ -100,7 +105,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         PostChangeHub changeFeed;
         try {
             changeFeed = new PostChangeHub(mvStore);
-            server = DurableH2Backend.server(mvStore, changeFeed, allowOtherUsers);
+            server = DurableH2Backend.server(mvStore, changeFeed, allowOtherUsers, force);
         } catch (RuntimeException e) {
             mvStore.closeImmediately();
             pendingBackup.ifPresent(StoreBackups::discard);
