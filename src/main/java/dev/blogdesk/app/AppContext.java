@@ -113,7 +113,12 @@ public final class AppContext implements AutoCloseable {
             throw new StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
         }
         try {
-            dev.blogdesk.store.Folders.makePrivate(dataDir); // settings and logs too, also without the embedded store
+            // Settings and logs too, also without the embedded store.
+            int changed = dev.blogdesk.store.Folders.makePrivate(dataDir);
+            if (changed > 0) {
+                log.info("Made {} files and folders in {} private to this account (they were readable by other accounts)",
+                        changed, dataDir);
+            }
         } catch (java.io.IOException e) {
             log.warn("Could not make {} private to this account: {}", dataDir, e.toString());
         }
