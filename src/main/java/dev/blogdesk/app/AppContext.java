@@ -78,6 +78,10 @@ public final class AppContext implements AutoCloseable {
         createDataDir(dataDir);
         Settings settings = Settings.load(dataDir);
         String uri = mongoUri != null && !mongoUri.isBlank() ? mongoUri : settings.mongoUri().orElse(null);
+        if (uri != null) {
+            // The embedded store makes the data folder private when it starts; without it, do it here.
+            dev.blogdesk.store.Folders.keepPrivate(dataDir, true);
+        }
         PostStore store = uri != null ? PostStore.openRemote(uri) : PostStore.openEmbedded(dataDir, attachToRunning);
         return new AppContext(dataDir, settings, store, null);
     }
@@ -111,16 +115,6 @@ public final class AppContext implements AutoCloseable {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
-        }
-        try {
-            // Settings and logs too, also without the embedded store.
-            int changed = dev.blogdesk.store.Folders.makePrivate(dataDir);
-            if (changed > 0) {
-                log.info("Made {} files and folders in {} private to this account (they were readable by other accounts)",
-                        changed, dataDir);
-            }
-        } catch (java.io.IOException e) {
-            log.warn("Could not make {} private to this account: {}", dataDir, e.toString());
         }
     }
 

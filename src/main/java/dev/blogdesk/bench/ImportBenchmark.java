@@ -70,7 +70,7 @@ public final class ImportBenchmark {
                     .run(ImportRequest.of(file, null).asDryRun().sampling(Integer.MAX_VALUE, docs::add), ImportProgress.NONE);
         }
         try (Store store = new Store(workDir.resolve(name))) {
-            MongoCollection<Document> posts = store.client.getDatabase("blogdb").getCollection(MongoPostRepository.COLLECTION);
+            MongoCollection<Document> posts = store.client.getDatabase("blogdb").getCollection(dev.blogdesk.store.PostSchema.COLLECTION);
             long start = System.nanoTime();
             for (int i = 0; i < docs.size(); i += ImportEngine.BATCH_SIZE) {
                 posts.insertMany(docs.subList(i, Math.min(docs.size(), i + ImportEngine.BATCH_SIZE)),

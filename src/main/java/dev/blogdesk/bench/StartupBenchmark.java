@@ -174,7 +174,7 @@ public final class StartupBenchmark {
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoPostRepository store = new MongoPostRepository(client.getDatabase("blogdb"));
             List<PostSummary> firstPage = store.list(0, 60);
-            MongoCollection<Document> posts = client.getDatabase("blogdb").getCollection(MongoPostRepository.COLLECTION);
+            MongoCollection<Document> posts = client.getDatabase("blogdb").getCollection(dev.blogdesk.store.PostSchema.COLLECTION);
             List<Double> finds = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 finds.clear();

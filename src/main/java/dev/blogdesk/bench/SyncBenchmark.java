@@ -58,7 +58,7 @@ public final class SyncBenchmark {
         int port = server.port();
         try (StoreConnection local = StoreConnection.openEmbedded(workDir.resolve("local"), false);
              MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> localPosts = local.database().getCollection(MongoPostRepository.COLLECTION);
+            MongoCollection<Document> localPosts = local.database().getCollection(dev.blogdesk.store.PostSchema.COLLECTION);
             List<Document> posts = new ArrayList<>();
             for (int i = 0; i < POSTS; i++) {
                 posts.add(new Document("_id", new ObjectId()).append("title", "Post " + i)

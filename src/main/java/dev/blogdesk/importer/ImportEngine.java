@@ -141,7 +141,7 @@ public final class ImportEngine {
     private Map<ObjectId, String> existingChecksums(String source, String table) {
         Map<ObjectId, String> map = new HashMap<>();
         for (Document d : posts.find(ImportVerifier.fromSource(source, table))
-                .projection(Projections.include(PostSchema.LEGACY + "." + PostSchema.LEGACY_CHECKSUM)).batchSize(1000)) {
+                .projection(Projections.include(PostSchema.LEGACY_CHECKSUM_PATH)).batchSize(1000)) {
             Document legacy = d.get(PostSchema.LEGACY, Document.class);
             if (d.get(PostSchema.ID) instanceof ObjectId id && legacy != null) {
                 map.put(id, legacy.getString(PostSchema.LEGACY_CHECKSUM));
@@ -152,9 +152,8 @@ public final class ImportEngine {
 
     private void createIndexes() {
         try {
-            String legacy = PostSchema.LEGACY + ".";
-            posts.createIndex(Indexes.ascending(legacy + PostSchema.LEGACY_SOURCE, legacy + PostSchema.LEGACY_TABLE,
-                            legacy + PostSchema.LEGACY_ID),
+            posts.createIndex(Indexes.ascending(PostSchema.LEGACY_SOURCE_PATH, PostSchema.LEGACY_TABLE_PATH,
+                            PostSchema.LEGACY_ID_PATH),
                     new IndexOptions().name("legacy_key").unique(true).sparse(true));
         } catch (MongoException e) {
             // The deterministic _id already guarantees one document per row; the index only speeds lookups.

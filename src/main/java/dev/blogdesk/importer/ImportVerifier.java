@@ -27,7 +27,7 @@ final class ImportVerifier {
     /** Filter for the documents one source table became. */
     static Document fromSource(String source, String table) {
         return new Document(PostSchema.LEGACY_SOURCE_PATH, source)
-                .append(PostSchema.LEGACY + "." + PostSchema.LEGACY_TABLE, table);
+                .append(PostSchema.LEGACY_TABLE_PATH, table);
     }
 
     /**
@@ -39,10 +39,9 @@ final class ImportVerifier {
         Set<ObjectId> seen = new HashSet<>();
         long mismatched = 0;
         long stale = 0;
-        String legacyId = PostSchema.LEGACY + "." + PostSchema.LEGACY_ID;
         for (Document d : posts.find(fromSource(source, table))
                 .projection(Projections.include(PostSchema.TITLE, PostSchema.CONTENT, PostSchema.DATE_POSTED,
-                        PostSchema.LEGACY + "." + PostSchema.LEGACY_CHECKSUM, legacyId))
+                        PostSchema.LEGACY_CHECKSUM_PATH, PostSchema.LEGACY_ID_PATH))
                 .batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
             ObjectId id = d.getObjectId(PostSchema.ID);
             Long digest = expected.get(id);

@@ -37,10 +37,6 @@ final class IndexFeed implements ChangeFeed.Listener {
         this.pending = feed.marks(MARKS);
     }
 
-    ChangeFeed feed() {
-        return feed;
-    }
-
     MarkSet pending() {
         return pending;
     }

@@ -68,8 +68,6 @@ public final class SearchIndex implements AutoCloseable {
     private long lastCommitMillis;
     private long dropToClear = -1;
     private volatile long appliedSeq = -1;
-    /** The last change number a Lucene commit holds. */
-    private volatile long committedSeq = -1;
     private volatile boolean ready;
     private volatile boolean closing;
     private volatile boolean rebuilding;
@@ -352,7 +350,6 @@ public final class SearchIndex implements AutoCloseable {
                 COMMIT_COUNTER, Long.toString(appliedSeq)).entrySet());
         writer.commit();
         lastCommitMillis = System.currentTimeMillis();
-        committedSeq = appliedSeq;
         signal();
         // Only now may the store forget these ids: the index would find them again after a crash.
         changes.pending().doneAll(uncommitted);

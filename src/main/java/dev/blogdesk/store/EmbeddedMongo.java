@@ -87,7 +87,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + storeDir + ": " + e.getMessage(), e);
         }
-        makePrivate(dataDir, "were readable by other accounts");
+        Folders.keepPrivate(dataDir, true);
         if (!Files.isWritable(storeDir)) {
             throw new StoreException("BlogDesk cannot write to its data folder " + storeDir
                     + ". Check the folder's permissions, or start BlogDesk with --data-dir to use another folder.");
@@ -141,18 +141,6 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new StoreDamagedException(dataDir, file, e);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new StoreDamagedException(dataDir, file, e);
-        }
-    }
-
-    /** Folders 0700 and files 0600 in the data folder; {@code why} (when not null) is logged if anything changed. */
-    private static void makePrivate(Path dataDir, String why) {
-        try {
-            int changed = Folders.makePrivate(dataDir);
-            if (changed > 0 && why != null) {
-                log.info("Made {} files and folders in {} private to this account (they {})", changed, dataDir, why);
-            }
-        } catch (IOException e) {
-            log.warn("Could not make {} private to this account: {}", dataDir, e.toString());
         }
     }
 
@@ -223,7 +211,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         // Files made while running (the store file, index segments, logs) get the umask's mode; their
         // folders are private already, and at rest the files are too.
-        makePrivate(dataDir, null);
+        Folders.keepPrivate(dataDir, false);
         log.info("Embedded store closed");
     }
 }

@@ -21,7 +21,25 @@ public final class Folders {
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Folders.class);
+
     private Folders() {
+    }
+
+    /**
+     * {@link #makePrivate} that never fails the caller: what it changed is logged (when
+     * {@code logChanges}), and a folder it cannot change is a warning in the log.
+     */
+    public static void keepPrivate(Path dataDir, boolean logChanges) {
+        try {
+            int changed = makePrivate(dataDir);
+            if (changed > 0 && logChanges) {
+                log.info("Made {} files and folders in {} private to this account (they were readable by other accounts)",
+                        changed, dataDir);
+            }
+        } catch (IOException e) {
+            log.warn("Could not make {} private to this account: {}", dataDir, e.toString());
+        }
     }
 
     /**
@@ -32,7 +50,7 @@ public final class Folders {
      *
      * @return how many files and folders were changed
      */
-    public static int makePrivate(Path dataDir) throws IOException {
+    static int makePrivate(Path dataDir) throws IOException {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix") || !Files.isDirectory(dataDir)) {
             return 0;
         }

@@ -42,7 +42,6 @@ import java.util.function.Supplier;
  */
 public final class MongoPostRepository implements PostRepository {
 
-    public static final String COLLECTION = PostSchema.COLLECTION;
     static final int EXCERPT_CHARS = 160;
     /**
      * Cursors over whole posts fetch this many per round trip. The embedded server does not cap a reply
@@ -60,7 +59,7 @@ public final class MongoPostRepository implements PostRepository {
     private final MongoCollection<Document> posts;
 
     public MongoPostRepository(MongoDatabase database) {
-        this.posts = database.getCollection(COLLECTION);
+        this.posts = database.getCollection(PostSchema.COLLECTION);
     }
 
     /** Creates the list-order index; a server that cannot build it still works, only slower. */

@@ -33,8 +33,11 @@ public final class PostSchema {
     public static final String LEGACY_TABLE = "table";
     public static final String LEGACY_ID = "id";
     public static final String LEGACY_CHECKSUM = "checksum";
-    /** The dotted path of {@link #LEGACY_SOURCE}, for filters. */
+    /** The dotted paths of the legacy fields, for filters, projections and indexes. */
     public static final String LEGACY_SOURCE_PATH = LEGACY + "." + LEGACY_SOURCE;
+    public static final String LEGACY_TABLE_PATH = LEGACY + "." + LEGACY_TABLE;
+    public static final String LEGACY_ID_PATH = LEGACY + "." + LEGACY_ID;
+    public static final String LEGACY_CHECKSUM_PATH = LEGACY + "." + LEGACY_CHECKSUM;
 
     private PostSchema() {
     }

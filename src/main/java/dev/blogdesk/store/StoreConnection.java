@@ -104,7 +104,8 @@ public final class StoreConnection implements AutoCloseable {
                 connection.posts.ensureIndexes();
             }
         } catch (StoreException e) {
-            // A remote server that is away now must not stop the app from opening.
+            // A server that answered the ping but will not check the indexes (missing rights) still
+            // serves the command; an unreachable one already failed at the ping.
             log.warn("Indexes not checked: {}", e.getMessage());
         }
         return connection;

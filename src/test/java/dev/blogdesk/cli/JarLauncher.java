@@ -18,6 +18,9 @@ final class JarLauncher {
 
     private static final Path JAR = Path.of(System.getProperty("blogdesk.jar", "target/blogdesk.jar"));
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    /** How every run of the jar starts, the one that writes the archive included (CDS needs the same flags). */
+    private static final List<String> JVM = List.of(JAVA.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Djava.awt.headless=true");
     private static Path archive;
     private static boolean tried;
 
@@ -25,8 +28,7 @@ final class JarLauncher {
     }
 
     static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        List<String> command = new ArrayList<>(JVM);
         Path shared = archive();
         if (shared != null) {
             // -Xlog:disable: the JVM's own notes on the archive must never reach the jar's stdout.
@@ -53,9 +55,10 @@ final class JarLauncher {
                 }
             }));
             Path file = dir.resolve("blogdesk.jsa");
-            Process p = new ProcessBuilder(JAVA.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-XX:ArchiveClassesAtExit=" + file, "-Xlog:disable", "-jar", JAR.toString(),
-                    "export", "--data-dir", dir.resolve("data").toString())
+            List<String> archiving = new ArrayList<>(JVM);
+            archiving.addAll(List.of("-XX:ArchiveClassesAtExit=" + file, "-Xlog:disable", "-jar", JAR.toString(),
+                    "export", "--data-dir", dir.resolve("data").toString()));
+            Process p = new ProcessBuilder(archiving)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(file) > 0) {
                 archive = file;

@@ -58,7 +58,7 @@ public final class TestStore implements AutoCloseable {
     }
 
     public MongoCollection<Document> posts() {
-        return database.getCollection(MongoPostRepository.COLLECTION);
+        return database.getCollection(dev.blogdesk.store.PostSchema.COLLECTION);
     }
 
     public void clear() {
