@@ -64,11 +64,7 @@ public final class ImportBenchmark {
 
     /** Builds the import's documents (dry run, nothing written), then times inserting them raw. */
     private double raw(Path file, String name) throws Exception {
-        List<Document> docs = new ArrayList<>(rows);
-        try (Store prep = new Store(workDir.resolve(name + "-prep"))) {
-            new ImportEngine(prep.client.getDatabase("blogdb"), workDir.resolve(name + "-work"), false)
-                    .run(ImportRequest.of(file, null).asDryRun().sampling(Integer.MAX_VALUE, docs::add), ImportProgress.NONE);
-        }
+        List<Document> docs = documentsOf(file, workDir.resolve(name + "-prep"));
         try (Store store = new Store(workDir.resolve(name))) {
             MongoCollection<Document> posts = store.client.getDatabase("blogdb").getCollection(dev.blogdesk.store.PostSchema.COLLECTION);
             long start = System.nanoTime();
@@ -78,6 +74,16 @@ public final class ImportBenchmark {
             }
             return docs.size() / ((System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** The documents the import builds from {@code file} (a dry run into a scratch store: nothing written). */
+    static List<Document> documentsOf(Path file, Path scratch) {
+        List<Document> docs = new ArrayList<>();
+        try (Store prep = new Store(scratch)) {
+            new ImportEngine(prep.client.getDatabase("blogdb"), scratch.resolve("work"), false)
+                    .run(ImportRequest.of(file, null).asDryRun().sampling(Integer.MAX_VALUE, docs::add), ImportProgress.NONE);
+        }
+        return docs;
     }
 
     /** The data dir the timed BlogDesk import wrote, with all its posts (and their search index). */

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, search, startup, preview, sync (default: all).")
+        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, search, startup, preview, sync, store (default: all).")
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview", "sync");
+    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview", "sync", "store");
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Benchmarks to run: ${COMPLETION-CANDIDATES} or all.")
     List<String> names = new ArrayList<>();
@@ -76,6 +76,9 @@ final class BenchCommand implements Callable<Integer> {
                         results.add(r);
                     }
                 }
+            }
+            if (selected.contains("store")) {
+                results.addAll(new dev.blogdesk.bench.StoreBenchmark(dir.resolve("store"), rows, System.err).run());
             }
             if (selected.contains("preview")) {
                 results.addAll(new dev.blogdesk.bench.PreviewBenchmark(dir.resolve("preview"), System.err).run());

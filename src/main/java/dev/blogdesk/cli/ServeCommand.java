@@ -43,14 +43,27 @@ final class ServeCommand implements Callable<Integer> {
             throw new dev.blogdesk.store.StoreException(locked.getMessage() + running, locked);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        // A store that stopped after a failed write (a full disk) must not stay up refusing every request.
+        server.onStopped(sentence -> {
+            failure.set(sentence);
+            stopped.countDown();
+        });
+        Thread shutdown = new Thread(() -> {
             server.close();
             stopped.countDown();
-        }, "blogdesk-serve-shutdown"));
+        }, "blogdesk-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         System.out.println("BlogDesk store " + dir + " serving on mongodb://127.0.0.1:" + server.port()
                 + "/blogdb (collection posts). Press Ctrl+C to stop.");
         System.out.flush();
         stopped.await();
+        if (failure.get() != null) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            server.close();
+            System.err.println("blogdesk: " + failure.get());
+            return 1;
+        }
         return 0;
     }
 }

@@ -32,6 +32,36 @@ public final class StoreOptions {
     static AppContext open(StoreOptions options) {
         Path dir = dataDir(options);
         dev.blogdesk.app.Logging.init(dir);
-        return AppContext.open(dir, mongoUri(options), true);
+        String uri = mongoUri(options);
+        if (uri == null) {
+            return AppContext.open(dir, null, true);
+        }
+        long waitSeconds = serverSelectionSeconds(uri);
+        if (waitSeconds < 3) {
+            return AppContext.open(dir, uri, true); // gives up quickly enough to need no notice
+        }
+        // A remote server that does not answer at once: say what is being waited for, on stderr.
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "blogdesk-connect-notice");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.schedule(() -> System.err.println("blogdesk: waiting for the MongoDB server " + dev.blogdesk.store.MongoUris.redact(uri)
+                        + " to answer (at most " + waitSeconds + " s; serverSelectionTimeoutMS in the URI changes that)…"),
+                1, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return AppContext.open(dir, uri, true);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    private static long serverSelectionSeconds(String uri) {
+        try {
+            Integer ms = new com.mongodb.ConnectionString(uri.trim()).getServerSelectionTimeout();
+            return ms == null ? dev.blogdesk.store.StoreConnection.SERVER_SELECTION_SECONDS : Math.max(1, ms / 1000);
+        } catch (IllegalArgumentException e) {
+            return dev.blogdesk.store.StoreConnection.SERVER_SELECTION_SECONDS;
+        }
     }
 }

@@ -69,13 +69,14 @@ public final class ImportEngine {
     public Inspection inspect(Path file, String table) {
         try (SourceSnapshot snapshot = SourceSnapshot.open(file, workDir)) {
             SqliteSchema schema = SqliteSchema.read(snapshot.connection());
-            return new Inspection(schema, SqliteInspector.propose(schema, table));
+            return new Inspection(schema, SqliteInspector.propose(schema, table), snapshot.damage());
         } catch (SQLException e) {
             throw new ImportException(ImportException.Code.UNREADABLE, "SQLite cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    public record Inspection(SqliteSchema schema, MappingPlan plan) {
+    /** {@code damage}: what SQLite's check found; the post rows are read in full before anything is written. */
+    public record Inspection(SqliteSchema schema, MappingPlan plan, java.util.Optional<String> damage) {
     }
 
     /**
@@ -93,6 +94,7 @@ public final class ImportEngine {
             SqliteSchema schema = SqliteSchema.read(snapshot.connection());
             MappingPlan effective = plan != null ? plan : SqliteInspector.propose(schema, null);
             SqliteInspector.validate(schema, effective);
+            snapshot.requirePostRowsReadable(effective.table());
             long total = schema.table(effective.table()).map(SqliteSchema.Table::rowCount).orElse(0L);
             Map<ObjectId, String> existing = existingChecksums(source, effective.table());
             Run run = new Run(snapshot, effective, new DocumentFactory(source, effective.table()), existing, request);
@@ -312,6 +314,9 @@ public final class ImportEngine {
             try (RowReader rows = new RowReader(snapshot.connection(), plan)) {
                 relatedRowsRead = Map.copyOf(rows.relatedRowsRead());
                 problems.addAll(rows.relatedProblems());
+                snapshot.damage().ifPresent(damage -> problems.add(new ImportProblem(plan.table(), null, Reason.DAMAGED_FILE,
+                        "SQLite's check found damage in the file (" + damage + "); every " + plan.table()
+                                + " row read cleanly, so the posts were imported.")));
                 SourceRow row;
                 while (!cancel.get() && (row = rows.next()) != null) {
                     read++;

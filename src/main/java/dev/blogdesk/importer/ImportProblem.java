@@ -15,7 +15,9 @@ public record ImportProblem(String table, Object id, Reason reason, String messa
         COMMENTS_CAPPED("comments_capped", "imported with only the comments that fit in 16 MB"),
         UNKNOWN_AUTHOR("unknown_author", "imported without an author: the referenced user does not exist"),
         VERIFY_MISMATCH("verify_mismatch", "the stored document differs from the source row"),
-        WRITE_FAILED("write_failed", "the store refused the document");
+        WRITE_FAILED("write_failed", "the store refused the document"),
+        DAMAGED_TABLE("damaged_table", "not read: SQLite cannot read this table, the posts were imported without it"),
+        DAMAGED_FILE("damaged_file", "the file is damaged outside the post rows; every post row read cleanly and was imported");
 
         private final String code;
         private final String outcome;

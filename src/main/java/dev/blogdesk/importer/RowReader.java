@@ -38,16 +38,19 @@ final class RowReader implements AutoCloseable {
 
     RowReader(Connection connection, MappingPlan plan) throws SQLException {
         this.plan = plan;
-        this.authors = plan.author().isPresent() ? loadAuthors(connection, plan.author().get()) : Map.of();
-        this.tags = plan.tags().isPresent() ? loadTags(connection, plan.tags().get()) : Map.of();
-        this.comments = plan.comments().isPresent() ? loadComments(connection, plan.comments().get()) : Map.of();
+        this.authors = plan.author().isPresent()
+                ? related(plan.author().get().table(), "authors", () -> loadAuthors(connection, plan.author().get())) : Map.of();
+        this.tags = plan.tags().isPresent()
+                ? related(plan.tags().get().table(), "tags", () -> loadTags(connection, plan.tags().get())) : Map.of();
+        this.comments = plan.comments().isPresent()
+                ? related(plan.comments().get().table(), "comments", () -> loadComments(connection, plan.comments().get())) : Map.of();
         String id = plan.idExpression();
         String sql = "SELECT typeof(" + id + "), " + id
                 + ", typeof(" + quote(plan.titleColumn()) + "), " + quote(plan.titleColumn())
                 + ", typeof(" + quote(plan.contentColumn()) + "), " + quote(plan.contentColumn())
                 + ", " + plan.dateColumn().map(c -> "typeof(" + quote(c) + "), " + quote(c)).orElse("'null', NULL")
                 + ", " + plan.author().map(a -> "typeof(" + quote(a.postColumn()) + "), " + quote(a.postColumn())).orElse("'null', NULL")
-                + " FROM " + quote(plan.table()) + " ORDER BY " + id;
+                + " FROM " + quote(plan.table()) + " NOT INDEXED ORDER BY " + id; // the rows, never a damaged index
         statement = connection.createStatement();
         statement.setFetchSize(1000);
         rows = statement.executeQuery(sql);
@@ -158,6 +161,24 @@ final class RowReader implements AutoCloseable {
                             "The " + field + " is not valid UTF-8 (" + bytes.length + " bytes)."));
                     return new String(bytes, StandardCharsets.UTF_8);
                 }
+        }
+    }
+
+    private interface Load<T> {
+        Map<String, T> run() throws SQLException;
+    }
+
+    /** A damaged table beside the posts costs what it holds (the authors, the tags), never the posts. */
+    private <T> Map<String, T> related(String table, String what, Load<T> load) throws SQLException {
+        try {
+            return load.run();
+        } catch (SQLException e) {
+            if (!SqliteSchema.isCorrupt(e)) {
+                throw e;
+            }
+            relatedProblems.add(new ImportProblem(table, null, Reason.DAMAGED_TABLE, "The " + table + " table cannot be read ("
+                    + "SQLite: the database disk image is malformed), so the posts were imported without their " + what + "."));
+            return Map.of();
         }
     }
 

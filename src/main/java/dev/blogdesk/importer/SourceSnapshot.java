@@ -33,11 +33,21 @@ public final class SourceSnapshot implements AutoCloseable {
     private final Path source;
     private final Path folder;
     private final Connection connection;
+    private final String damage;
 
-    private SourceSnapshot(Path source, Path folder, Connection connection) {
+    private SourceSnapshot(Path source, Path folder, Connection connection, String damage) {
         this.source = source;
         this.folder = folder;
         this.connection = connection;
+        this.damage = damage;
+    }
+
+    /**
+     * What SQLite's check found wrong with the file, if anything. Damage does not refuse the file here:
+     * the import reads the post rows in full first, and goes on only if every one of them reads cleanly.
+     */
+    public java.util.Optional<String> damage() {
+        return java.util.Optional.ofNullable(damage);
     }
 
     /** Checks, copies and opens {@code source}; {@code workDir} is a folder in the data dir. */
@@ -63,11 +73,14 @@ public final class SourceSnapshot implements AutoCloseable {
         try {
             SQLiteConfig config = new SQLiteConfig();
             connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("source.db"), config.toProperties());
-            check(connection, source);
+            String damage = check(connection);
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA query_only = 1");
             }
-            return new SourceSnapshot(source, folder, connection);
+            if (damage != null) {
+                log.warn("{} is damaged (SQLite reports: {}); only what reads cleanly is imported", source.getFileName(), damage);
+            }
+            return new SourceSnapshot(source, folder, connection, damage);
         } catch (SQLException e) {
             closeQuietly(connection);
             deleteQuietly(folder);
@@ -107,6 +120,12 @@ public final class SourceSnapshot implements AutoCloseable {
         ByteBuffer b = ByteBuffer.wrap(header);
         int pageSize = Short.toUnsignedInt(b.getShort(16));
         pageSize = pageSize == 1 ? 65536 : pageSize;
+        if (pageSize < 512 || Integer.bitCount(pageSize) != 1) {
+            // Checked before the length: with a bad page size every length looks wrong.
+            throw new ImportException(ImportException.Code.CORRUPT, source.getFileName() + " has a damaged header: it gives a page "
+                    + "size of " + pageSize + " bytes, which no SQLite file has (the file is not cut short, its first bytes are "
+                    + "damaged). Copy it again from the server. Nothing was imported.");
+        }
         long pages = Integer.toUnsignedLong(b.getInt(28));
         // The in-header page count is valid when the "version-valid-for" number matches the change counter.
         boolean countValid = b.getInt(92) == b.getInt(24) && pages > 0;
@@ -115,12 +134,40 @@ public final class SourceSnapshot implements AutoCloseable {
         }
     }
 
-    private static void check(Connection connection, Path source) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-            if (rs.next() && !"ok".equalsIgnoreCase(rs.getString(1))) {
-                throw new ImportException(ImportException.Code.CORRUPT, source.getFileName()
-                        + " is damaged (SQLite reports: " + rs.getString(1) + "). Nothing was imported.");
+    /** SQLite's own check: null when the file is whole, else its first findings. */
+    private static String check(Connection connection) throws SQLException {
+        StringBuilder findings = new StringBuilder();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check(5)")) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equalsIgnoreCase(line)) {
+                    findings.append(findings.length() == 0 ? "" : "; ").append(line);
+                }
             }
+        }
+        return findings.length() == 0 ? null : findings.toString();
+    }
+
+    /**
+     * Reads every column of every row of {@code table}: on a damaged file the import goes on only when
+     * this passes, so no post is half read. Throws the file's damage, in words, when it does not.
+     */
+    public void requirePostRowsReadable(String table) {
+        if (damage == null) {
+            return;
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + SqliteSchema.quote(table))) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+            }
+        } catch (SQLException e) {
+            throw new ImportException(ImportException.Code.CORRUPT, source.getFileName() + " is damaged in the " + table
+                    + " table itself (SQLite reports: " + damage + "), so its posts cannot all be read. Copy the file again "
+                    + "from the server. Nothing was imported.", e);
         }
     }
 

@@ -60,10 +60,38 @@ public record SqliteSchema(List<Table> tables) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    /**
+     * The table's rows. SQLite counts from the smallest index, so a damaged index would make the table
+     * look unreadable: then the table itself is counted, and a table that cannot be counted at all is -1.
+     */
     private static long count(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quote(table))) {
+        try {
+            return countRows(c, "SELECT count(*) FROM " + quote(table));
+        } catch (SQLException e) {
+            if (!isCorrupt(e)) {
+                throw e;
+            }
+            try {
+                return countRows(c, "SELECT count(*) FROM " + quote(table) + " NOT INDEXED");
+            } catch (SQLException again) {
+                if (!isCorrupt(again)) {
+                    throw again;
+                }
+                return -1;
+            }
+        }
+    }
+
+    private static long countRows(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
+    }
+
+    /** SQLite's word for a damaged file. */
+    static boolean isCorrupt(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("SQLITE_CORRUPT") || message.contains("malformed");
     }
 
     private static List<Column> columns(Connection c, String table) throws SQLException {

@@ -52,8 +52,12 @@ final class DurableH2Backend extends H2Backend {
     private final PostChangeHub changeLog;
     private final PeerCheck peers;
     private final Force force;
+    private final StoreHealth health;
     /** The store version last forced to the device (background commits count: they are not forced). */
     private volatile long forcedVersion = -1;
+    private volatile long lastRequestNanos = System.nanoTime();
+    /** Requests share it; a backup's snapshot takes it alone for the moment it names the maps' roots. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock requests = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /** Makes committed pages durable on the device; a test seam counts or delays it. */
     interface Force {
@@ -62,20 +66,43 @@ final class DurableH2Backend extends H2Backend {
         void force(MVStore store);
     }
 
-    private DurableH2Backend(MVStore store, PostChangeHub changeLog, PeerCheck peers, Force force) {
+    private DurableH2Backend(MVStore store, PostChangeHub changeLog, PeerCheck peers, Force force, StoreHealth health) {
         super(store);
         this.store = store;
         this.changeLog = changeLog;
         this.peers = peers;
         this.force = force;
+        this.health = health;
     }
 
     /** The server on the durable backend: bound once, then stopped. */
     static final class Server {
         private final MongoServer server;
+        private final DurableH2Backend backend;
 
-        private Server(MongoServer server) {
+        private Server(MongoServer server, DurableH2Backend backend) {
             this.server = server;
+            this.backend = backend;
+        }
+
+        /** The newest store version known to be on the device; -1 before the first forced commit. */
+        long forcedVersion() {
+            return backend.forcedVersion;
+        }
+
+        /** How long no request has come in. */
+        java.time.Duration idleFor() {
+            return java.time.Duration.ofNanos(System.nanoTime() - backend.lastRequestNanos);
+        }
+
+        /** Runs {@code action} while no request is in progress (requests wait for it: keep it short). */
+        <T> T paused(java.util.function.Supplier<T> action) {
+            backend.requests.writeLock().lock();
+            try {
+                return action.get();
+            } finally {
+                backend.requests.writeLock().unlock();
+            }
         }
 
         /** Listens on {@code host:port} (0 = any free port). */
@@ -96,8 +123,21 @@ final class DurableH2Backend extends H2Backend {
      * The server on {@code store}; throws when the store's maps cannot be read (a damaged file).
      * {@code anyone}: accept connections from every local account, not only this one.
      */
-    static Server server(MVStore store, PostChangeHub hub, boolean anyone, Force force) {
-        return new Server(new MongoServer(new DurableH2Backend(store, hub, new PeerCheck(anyone), force)));
+    static Server server(MVStore store, PostChangeHub hub, boolean anyone, Force force, StoreHealth health) {
+        DurableH2Backend backend = new DurableH2Backend(store, hub, new PeerCheck(anyone), force, health);
+        return new Server(new MongoServer(backend), backend);
+    }
+
+    /** How many posts a backup's snapshot of the maps holds. */
+    static long postCount(Map<String, ? extends MVMap<?, ?>> maps) {
+        MVMap<?, ?> data = maps.get(DATA_MAP);
+        return data == null ? 0 : data.sizeAsLong();
+    }
+
+    /** How many posts {@code store} holds (read-only stores too). */
+    static long postCount(MVStore store) {
+        MVMap<Object, Document> data = dataMap(store);
+        return data == null ? 0 : data.sizeAsLong();
     }
 
     /** Another account's connection is closed before its first request runs. */
@@ -109,8 +149,57 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public de.bwaldvogel.mongo.backend.QueryResult handleQuery(de.bwaldvogel.mongo.wire.message.MongoQuery query) {
-        requirePeerAllowed(query.getChannel());
-        return super.handleQuery(query);
+        return served(query.getChannel(), () -> super.handleQuery(query));
+    }
+
+    /**
+     * One request: refused when the store is damaged or stopped writing; else run, then committed and
+     * forced before the reply. Damage and write failures become a sentence, with MongoDB's own code
+     * for corruption (12, DataCorruptionDetected) so clients can tell.
+     */
+    private <T> T served(Channel channel, java.util.function.Supplier<T> request) {
+        requirePeerAllowed(channel);
+        lastRequestNanos = System.nanoTime();
+        String refusal = health.refusal();
+        if (refusal != null) {
+            throw new de.bwaldvogel.mongo.exception.MongoServerError(health.isDamaged() ? DATA_CORRUPTION : STORE_STOPPED,
+                    refusal);
+        }
+        requests.readLock().lock();
+        try {
+            T reply = request.get();
+            commitIfChanged();
+            return reply;
+        } catch (RuntimeException e) {
+            try {
+                commitIfChanged(); // what an unordered batch wrote before its error is acknowledged too
+            } catch (RuntimeException commitFailure) {
+                e.addSuppressed(commitFailure);
+            }
+            throw translated(e);
+        } finally {
+            requests.readLock().unlock();
+        }
+    }
+
+    /** MongoDB's DataCorruptionDetected. */
+    static final int DATA_CORRUPTION = 12;
+    /** The store stopped after a failed write (not a MongoDB code: MongoDB has none for it). */
+    static final int STORE_STOPPED = 9_500;
+
+    private RuntimeException translated(RuntimeException e) {
+        if (e instanceof de.bwaldvogel.mongo.exception.MongoServerException) {
+            return e;
+        }
+        if (StoreHealth.isWriteFailure(e) || (store.isClosed() && store.getPanicException() != null)) {
+            health.writeFailed(store.getPanicException() != null ? store.getPanicException() : e);
+            return new de.bwaldvogel.mongo.exception.MongoServerError(STORE_STOPPED, health.refusal());
+        }
+        if (StoreHealth.isDamage(e)) {
+            health.damaged(e);
+            return new de.bwaldvogel.mongo.exception.MongoServerError(DATA_CORRUPTION, health.refusal());
+        }
+        return e;
     }
 
     // ---- the server's values, turned into ours
@@ -236,22 +325,12 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        requirePeerAllowed(channel);
-        try {
-            return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            commitIfChanged();
-        }
+        return served(channel, () -> super.handleCommand(channel, databaseName, command, query));
     }
 
     @Override
     public Document handleMessage(MongoMessage message) {
-        requirePeerAllowed(message.getChannel());
-        try {
-            return super.handleMessage(message);
-        } finally {
-            commitIfChanged();
-        }
+        return served(message.getChannel(), () -> super.handleMessage(message));
     }
 
     /** Before the reply leaves: commit what the request changed, and force it to the device. */

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,22 +24,32 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final String STORE_DIR = "store";
     static final String STORE_FILE = "blogdesk.mv.db";
     static final String PORT_FILE = "server.port";
-    private static final int COMPACT_EVERY_SECONDS = 30;
+    /** Housekeeping (the commit record, compaction at idle, the day's backup) looks in this often. */
+    private static final int HOUSEKEEPING_SECONDS = 5;
+    /** No request for this long: the store is idle, compaction may run. */
+    private static final java.time.Duration IDLE = java.time.Duration.ofSeconds(2);
+    /** The day's backup waits this long after start, and then for the first idle moment. */
+    private static final java.time.Duration BACKUP_AFTER = java.time.Duration.ofSeconds(20);
     private static final int TARGET_FILL_RATE = 90;
-    private static final int COMPACT_BYTES_PER_RUN = 16 * 1024 * 1024;
+    private static final int COMPACT_BYTES_PER_STEP = 64 * 1024 * 1024;
 
     private final Path dataDir;
     private final MVStore mvStore;
     private final DurableH2Backend.Server server;
     private final InetSocketAddress address;
     private final PostChangeHub changeFeed;
+    private final StoreHealth health;
     private final java.util.concurrent.ScheduledExecutorService housekeeping;
+    private volatile long recordedVersion = -1;
+    private boolean backupChecked; // housekeeping's thread only
 
-    private EmbeddedMongo(Path dataDir, MVStore mvStore, DurableH2Backend.Server server, PostChangeHub changeFeed) {
+    private EmbeddedMongo(Path dataDir, MVStore mvStore, DurableH2Backend.Server server, PostChangeHub changeFeed,
+                          StoreHealth health) {
         this.changeFeed = changeFeed;
         this.dataDir = dataDir;
         this.mvStore = mvStore;
         this.server = server;
+        this.health = health;
         this.address = server.address(); // bound before this is built
         this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "store-housekeeping");
@@ -48,22 +57,130 @@ public final class EmbeddedMongo implements AutoCloseable {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
-        housekeeping.scheduleWithFixedDelay(this::compact, COMPACT_EVERY_SECONDS, COMPACT_EVERY_SECONDS,
-                java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void startHousekeeping() {
+        housekeeping.scheduleWithFixedDelay(() -> guarded("commit record", () -> recordCommit(false)),
+                HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        long started = System.nanoTime();
+        housekeeping.scheduleWithFixedDelay(() -> guarded("idle housekeeping", () -> {
+                    // Only while nothing else happens: neither may slow an import or a save down.
+                    if (server.idleFor().compareTo(IDLE) < 0) {
+                        return;
+                    }
+                    if (!backupChecked && System.nanoTime() - started > BACKUP_AFTER.toNanos()) {
+                        backupChecked = true;
+                        backupIfDue(java.time.Instant.now());
+                    }
+                    compactWhileIdle();
+                }), HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void guarded(String what, Runnable task) {
+        try {
+            if (!mvStore.isClosed() && !health.isDamaged()) {
+                task.run();
+            }
+        } catch (RuntimeException e) {
+            if (StoreHealth.isDamage(e)) {
+                health.damaged(e);
+            } else if (StoreHealth.isWriteFailure(e) || mvStore.getPanicException() != null) {
+                health.writeFailed(mvStore.getPanicException() != null ? mvStore.getPanicException() : e);
+            } else {
+                log.warn("Store {} skipped: {}", what, e.toString());
+            }
+        }
     }
 
     /**
-     * What MVStore's own background compaction would do, but not during start-up: rewrites partly
-     * empty chunks a little at a time, so the file shrinks back after big imports and many saves.
+     * Notes the newest durable commit beside the store. Paused so the count belongs to the version; the
+     * pause is one commit and one force, and only when something changed.
      */
-    private void compact() {
-        try {
-            if (!mvStore.isClosed() && mvStore.getFillRate() < TARGET_FILL_RATE) {
-                mvStore.compact(TARGET_FILL_RATE, COMPACT_BYTES_PER_RUN);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Store compaction skipped: {}", e.toString());
+    void recordCommit(boolean closing) {
+        if (!closing && server.forcedVersion() == recordedVersion) {
+            return;
         }
+        CommitRecord record = server.paused(() -> {
+            if (mvStore.hasUnsavedChanges()) {
+                mvStore.commit();
+            }
+            mvStore.sync();
+            return new CommitRecord(mvStore.getCurrentVersion(), DurableH2Backend.postCount(mvStore),
+                    mvStore.getFileStore().size(), null);
+        });
+        try {
+            record.write(storeDir());
+            recordedVersion = server.forcedVersion();
+        } catch (java.io.IOException e) {
+            log.warn("Could not write the commit record: {}", Folders.writeFailureMessage(storeDir(), e));
+        }
+    }
+
+    /**
+     * Rewrites partly empty chunks while no request comes in, after an import as after many small saves,
+     * then moves the chunks together so the file shrinks; stops as soon as a request arrives.
+     */
+    void compactWhileIdle() {
+        compact(() -> server.idleFor().compareTo(IDLE) >= 0, COMPACT_BYTES_PER_STEP);
+    }
+
+    /** The compaction housekeeping does at idle, all of it now: for a caller that just finished a bulk write. */
+    public void compactNow() {
+        compact(() -> true, Long.MAX_VALUE);
+    }
+
+    /** {@code moveBytes}: moving chunks holds saves back, so at idle one pass moves at most this much. */
+    private void compact(java.util.function.BooleanSupplier mayGoOn, long moveBytes) {
+        org.h2.mvstore.FileStore<?> fileStore = mvStore.getFileStore();
+        long before = fileStore.size();
+        // MVStore keeps dead chunks 45 s in case the OS has not written their successors yet; everything
+        // here is forced before anything is overwritten, so this pass may use them at once.
+        int retention = mvStore.getRetentionTime();
+        int versions = (int) mvStore.getVersionsToKeep();
+        mvStore.setRetentionTime(0);
+        mvStore.setVersionsToKeep(0);
+        try {
+            for (int step = 0; step < 64 && fileStore.getChunksFillRate() < TARGET_FILL_RATE && mayGoOn.getAsBoolean(); step++) {
+                if (!mvStore.compact(TARGET_FILL_RATE, COMPACT_BYTES_PER_STEP)) {
+                    break;
+                }
+            }
+            if (mvStore.hasUnsavedChanges()) {
+                mvStore.commit();
+            }
+            mvStore.sync();
+            mvStore.commit(); // a newer version, so the rewritten chunks count as unused
+            if (mayGoOn.getAsBoolean() && fileStore instanceof org.h2.mvstore.RandomAccessStore file) {
+                file.compactMoveChunks(100, moveBytes, mvStore); // syncs before it overwrites and before it truncates
+            }
+        } finally {
+            mvStore.setRetentionTime(retention);
+            mvStore.setVersionsToKeep(versions);
+        }
+        long after = fileStore.size();
+        if (after < before) {
+            log.info("Store compacted from {} KB to {} KB", before / 1024, after / 1024);
+        }
+    }
+
+    /** The day's backup now, if none was taken in the last day: what housekeeping does at the first idle moment. */
+    public Optional<Path> takeDailyBackup() {
+        return backupIfDue(java.time.Instant.now());
+    }
+
+    /** The day's backup, if due (see {@link StoreBackups}); damage found while copying marks the store. */
+    Optional<Path> backupIfDue(java.time.Instant now) {
+        try {
+            return StoreBackups.takeIfDue(dataDir, mvStore, server::paused, now);
+        } catch (java.io.IOException e) {
+            log.warn("Could not back up the store: {}", Folders.writeFailureMessage(StoreBackups.backupDir(dataDir), e));
+            return Optional.empty();
+        }
+    }
+
+    /** Called with one sentence when the store stopped after a failed write (serve exits with it). */
+    public void onStopped(java.util.function.Consumer<String> listener) {
+        health.onFatal(listener);
     }
 
     /**
@@ -79,6 +196,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         return start(dataDir, port, allowOtherUsers, DurableH2Backend.Force.DEVICE);
     }
 
+    /**
+     * For {@code bench store} only: the same store, committed before each reply but never forced to the
+     * device, the baseline that shows what the force costs. Not power-cut safe; nothing else uses it.
+     */
+    public static EmbeddedMongo startUnforcedForBenchmark(Path dataDir) {
+        return start(dataDir, 0, false, store -> { });
+    }
+
     /** The test seam: {@code force} stands in for forcing the file to the device. */
     static EmbeddedMongo start(Path dataDir, int port, boolean allowOtherUsers, DurableH2Backend.Force force) {
         Path storeDir = dataDir.resolve(STORE_DIR);
@@ -92,26 +217,22 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new StoreException("BlogDesk cannot write to its data folder " + storeDir
                     + ". Check the folder's permissions, or start BlogDesk with --data-dir to use another folder.");
         }
-        java.time.Instant now = java.time.Instant.now();
-        java.util.Optional<Path> pendingBackup = StoreBackups.prepare(dataDir, now);
-        MVStore mvStore;
-        try {
-            mvStore = openMvStore(dataDir, storeDir.resolve(STORE_FILE));
-        } catch (RuntimeException e) {
-            pendingBackup.ifPresent(StoreBackups::discard);
-            throw e;
-        }
+        Path file = storeDir.resolve(STORE_FILE);
+        StoreHealth.checkBeforeOpen(dataDir, file, DurableH2Backend::postCount);
+        StoreHealth health = new StoreHealth(dataDir, file);
+        MVStore mvStore = openMvStore(dataDir, file);
         DurableH2Backend.Server server;
         PostChangeHub changeFeed;
         try {
-            changeFeed = new PostChangeHub(mvStore);
-            server = DurableH2Backend.server(mvStore, changeFeed, allowOtherUsers, force);
+            changeFeed = new PostChangeHub(mvStore, health);
+            server = DurableH2Backend.server(mvStore, changeFeed, allowOtherUsers, force, health);
         } catch (RuntimeException e) {
             mvStore.closeImmediately();
-            pendingBackup.ifPresent(StoreBackups::discard);
-            throw new StoreDamagedException(dataDir, storeDir.resolve(STORE_FILE), e);
+            if (StoreHealth.isWriteFailure(e) || mvStore.getPanicException() != null) {
+                throw new StoreException(Folders.writeFailureMessage(storeDir, e), e);
+            }
+            throw new StoreDamagedException(dataDir, file, "its contents cannot be read (" + e.getMessage() + ")", e);
         }
-        pendingBackup.ifPresent(p -> StoreBackups.keep(dataDir, p, now));
         try {
             server.bind("127.0.0.1", port);
         } catch (Exception e) { // Netty throws a java.net.BindException undeclared
@@ -122,25 +243,48 @@ public final class EmbeddedMongo implements AutoCloseable {
             }
             throw new StoreException("Cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }
-        EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, changeFeed);
+        EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, changeFeed, health);
+        try {
+            embedded.recordCommit(true);
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw new StoreException(Folders.writeFailureMessage(storeDir, e), e);
+        }
         embedded.writePortFile();
+        embedded.startHousekeeping();
         log.info("Embedded store {} listening on {}", storeDir, server.address());
         return embedded;
     }
 
     private static MVStore openMvStore(Path dataDir, Path file) {
+        boolean existed = Files.exists(file);
         try {
-            // No background compaction from the first second: it competes with start-up (measured +0.6 s
-            // on two cores right after a 100,000-post import). StoreHousekeeping compacts later.
-            return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).open();
+            // Compressed pages (LZF: text shrinks to about half). No background compaction of MVStore's own:
+            // it competes with start-up and cannot keep up with an import; housekeeping compacts at idle.
+            return new MVStore.Builder().fileName(file.toString()).compress().autoCompactFillRate(0).open();
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new StoreLockedException(dataDir, e);
             }
+            if (StoreHealth.isWriteFailure(e) || Folders.isDiskFull(file.getParent(), e)) {
+                removeIfCreatedEmpty(file, existed);
+                throw new StoreException(Folders.writeFailureMessage(file.getParent(), e), e);
+            }
             // Any other failure to read an existing file: damaged. It is left untouched for the user to decide.
-            throw new StoreDamagedException(dataDir, file, e);
+            throw new StoreDamagedException(dataDir, file, "it cannot be read (" + e.getMessage() + ")", e);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new StoreDamagedException(dataDir, file, e);
+            throw new StoreDamagedException(dataDir, file, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A first start on a full disk leaves a 0-byte file behind; it is ours and holds nothing. */
+    private static void removeIfCreatedEmpty(Path file, boolean existed) {
+        try {
+            if (!existed && Files.size(file) == 0) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            log.debug("No empty store file to remove: {}", e.getMessage());
         }
     }
 
@@ -163,7 +307,14 @@ public final class EmbeddedMongo implements AutoCloseable {
             Files.move(tmp, portFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + portFile, e);
+            // Only other BlogDesk processes need it (to use this instance instead of failing on the lock),
+            // so a full disk must not stop this one from reading.
+            log.warn("Could not write {}: {}", portFile, Folders.writeFailureMessage(portFile.getParent(), e));
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                log.debug("No port file draft to remove");
+            }
         }
     }
 
@@ -205,6 +356,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         changeFeed.closeFollowers();
         // Followers (the search index) first: shutting the server down closes the
         // MVStore they confirm into. Writes that still arrive are marked and followed at the next start.
+        // The record first: shutting the server down closes the store. A write that still arrives after it
+        // only makes the file newer than its record, which is allowed.
+        guarded("closing commit record", () -> recordCommit(true));
         server.shutdown();
         if (!mvStore.isClosed()) {
             mvStore.close();

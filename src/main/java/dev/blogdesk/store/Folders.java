@@ -109,4 +109,44 @@ public final class Folders {
             }
         }
     }
+
+    /** Below this much free space a failed write is taken for a full disk, whatever the error said. */
+    private static final long NEARLY_FULL_BYTES = 1024 * 1024;
+
+    /** True when {@code failure} (or a cause) is the disk running out of space under {@code folder}. */
+    public static boolean isDiskFull(Path folder, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                return true;
+            }
+        }
+        return freeBytes(folder) < NEARLY_FULL_BYTES;
+    }
+
+    /** One sentence for a write that failed under {@code folder}: a full disk is named as such. */
+    public static String writeFailureMessage(Path folder, Throwable failure) {
+        if (isDiskFull(folder, failure)) {
+            return "The disk holding " + folder + " is full (" + (Math.max(0, freeBytes(folder)) / (1024 * 1024))
+                    + " MB free); free some space and start BlogDesk again (nothing that was saved is lost).";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "BlogDesk could not write to " + folder + " (" + root.getMessage() + "); check the disk and the folder's "
+                + "permissions, then start BlogDesk again (nothing that was saved is lost).";
+    }
+
+    private static long freeBytes(Path folder) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p)) {
+                    return Files.getFileStore(p).getUsableSpace();
+                }
+            } catch (IOException e) {
+                return Long.MAX_VALUE; // unknown: do not claim the disk is full
+            }
+        }
+        return Long.MAX_VALUE;
+    }
 }

@@ -279,6 +279,10 @@ public final class MongoPostRepository implements PostRepository {
         }
     }
 
+    /** MongoDB's DataCorruptionDetected, and the embedded store's "stopped after a failed write". */
+    private static final int DATA_CORRUPTION = 12;
+    private static final int STORE_STOPPED = 9_500;
+
     /** A sentence for the user; driver messages can be long, so only the kind of failure is named. */
     public static String reason(MongoException e) {
         if (e instanceof com.mongodb.MongoTimeoutException) {
@@ -289,6 +293,13 @@ public final class MongoPostRepository implements PostRepository {
         }
         if (e instanceof com.mongodb.MongoSocketException) {
             return "the connection to the MongoDB server failed (" + e.getClass().getSimpleName() + ").";
+        }
+        if (e.getCode() == DATA_CORRUPTION || e.getCode() == STORE_STOPPED) {
+            // The embedded store's own sentence: what is damaged or full, and the way out.
+            String message = e instanceof com.mongodb.MongoCommandException c ? c.getErrorMessage()
+                    : e instanceof com.mongodb.MongoWriteException w ? w.getError().getMessage() : e.getMessage();
+            return (e.getCode() == DATA_CORRUPTION && !message.contains("damaged")
+                    ? "the store reports damaged data (" + message + "); restore a backup of it." : message);
         }
         return "the store reported an error (" + e.getClass().getSimpleName() + ", code " + e.getCode() + ").";
     }

@@ -38,8 +38,11 @@ final class PostChangeHub implements ChangeFeed {
     private final java.util.Deque<AutoCloseable> followers = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostChangeHub.class);
 
-    PostChangeHub(MVStore store) {
+    private final StoreHealth health;
+
+    PostChangeHub(MVStore store, StoreHealth health) {
         this.store = store;
+        this.health = health;
         this.meta = store.openMap(META_MAP);
         meta.putIfAbsent(EPOCH, UUID.randomUUID().toString());
         this.seq = new AtomicLong(meta.get(COUNTER) instanceof Long l ? l : 0L);
@@ -157,22 +160,41 @@ final class PostChangeHub implements ChangeFeed {
 
     @Override
     public Optional<PostText> read(Object rawId) {
-        return DurableH2Backend.read(store, rawId);
+        return whole(() -> DurableH2Backend.read(store, rawId));
     }
 
     @Override
     public Optional<PostText> readByKey(String key) {
-        return DurableH2Backend.readByKey(store, key);
+        return whole(() -> DurableH2Backend.readByKey(store, key));
     }
 
     @Override
     public void forEachPost(Consumer<PostText> sink) {
-        DurableH2Backend.forEachPost(store, sink);
+        whole(() -> {
+            DurableH2Backend.forEachPost(store, sink);
+            return null;
+        });
     }
 
     @Override
     public Map<Object, byte[]> readBson(Collection<Object> rawIds) {
-        return DurableH2Backend.readBson(store, rawIds);
+        return whole(() -> DurableH2Backend.readBson(store, rawIds));
+    }
+
+    /** Reads for followers (search answers from them): never from a store known to be damaged. */
+    private <T> T whole(java.util.function.Supplier<T> read) {
+        if (health.isDamaged()) {
+            throw health.damagedException();
+        }
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            if (StoreHealth.isDamage(e)) {
+                health.damaged(e);
+                throw health.damagedException();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.blogdesk.store;
 
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,14 +14,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Daily copies of the embedded store, taken before it is opened (a closed MVStore file is
- * consistent), and the two ways out of a damaged store: a backup or a fresh store. A damaged file is
+ * Daily backups of the embedded store, and the two ways out of a damaged store: a backup or a fresh
+ * store. A backup is a compacted copy, compressed harder than the store (Deflate), of one consistent version of the open store, written
+ * in the background (start-up does not wait, saves pause only while the maps' roots are named), read
+ * back in full before it counts, and never taken of a store that holds no posts. A damaged file is
  * always set aside under a new name, never deleted.
  */
 public final class StoreBackups {
@@ -28,8 +38,15 @@ public final class StoreBackups {
     static final Duration EVERY = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(StoreBackups.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    /** blogdesk-20261201-104500-45posts.mv.db; backups from before the count was kept have no count. */
+    private static final Pattern NAME = Pattern.compile("blogdesk-\\d{8}-\\d{6}(?:-(\\d+)posts)?\\.mv\\.db");
 
     private StoreBackups() {
+    }
+
+    /** Runs an action while the store serves no request. */
+    interface Pause {
+        <T> T whileIdle(Supplier<T> action);
     }
 
     static Path storeFile(Path dataDir) {
@@ -41,57 +58,102 @@ public final class StoreBackups {
     }
 
     /**
-     * Copies the closed store file when the newest backup is older than a day. The copy only becomes a
-     * backup through {@link #keep} once the store opened fine; a damaged file must never replace a good backup.
+     * Takes the day's backup of the open store {@code live} if the newest one is older than a day and
+     * the store holds posts. Returns the new backup. A read failure while copying is damage, and is thrown.
      */
-    static Optional<Path> prepare(Path dataDir, Instant now) {
-        Path store = storeFile(dataDir);
-        if (!Files.isRegularFile(store)) {
+    static Optional<Path> takeIfDue(Path dataDir, MVStore live, Pause pause, Instant now) throws IOException {
+        Optional<Path> newest = latest(dataDir);
+        if (newest.isPresent() && Files.getLastModifiedTime(newest.get()).toInstant().isAfter(now.minus(EVERY))) {
             return Optional.empty();
         }
+        Files.createDirectories(backupDir(dataDir));
+        Path pending = backupDir(dataDir).resolve("pending-" + STAMP.format(now) + ".tmp");
+        long posts;
+        MVStore.TxCounter[] usage = new MVStore.TxCounter[1];
+        Map<String, MVMap<Object, Object>> snapshot = pause.whileIdle(() -> {
+            live.commit();
+            usage[0] = live.registerVersionUsage(); // keeps this version's pages while they are copied
+            long version = live.getCurrentVersion();
+            Map<String, MVMap<Object, Object>> roots = new LinkedHashMap<>();
+            for (String name : live.getMapNames()) {
+                roots.put(name, live.<Object, Object>openMap(name).openVersion(version));
+            }
+            return roots;
+        });
         try {
-            Optional<Path> newest = latest(dataDir);
-            if (newest.isPresent() && Files.getLastModifiedTime(newest.get()).toInstant().isAfter(now.minus(EVERY))) {
+            posts = DurableH2Backend.postCount(snapshot);
+            if (posts == 0) {
+                log.info("No backup taken today: the store holds no posts");
                 return Optional.empty();
             }
-            Files.createDirectories(backupDir(dataDir));
-            Path tmp = backupDir(dataDir).resolve("pending-" + STAMP.format(now) + ".tmp");
-            Files.copy(store, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return Optional.of(tmp);
-        } catch (IOException e) {
-            // A missing backup must not stop BlogDesk from starting; it is logged and tried again next start.
-            log.warn("Could not back up the store: {}", e.getMessage());
-            return Optional.empty();
+            copy(snapshot, pending);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(pending);
+            throw e;
+        } finally {
+            live.deregisterVersionUsage(usage[0]);
+        }
+        long copied = readBack(pending);
+        if (copied != posts) {
+            Files.deleteIfExists(pending);
+            throw new IOException("the backup copy holds " + copied + " posts instead of " + posts);
+        }
+        Path target = backupDir(dataDir).resolve("blogdesk-" + STAMP.format(now) + "-" + posts + "posts.mv.db");
+        Files.move(pending, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(target, FileTime.from(now));
+        rotate(dataDir);
+        log.info("Store backed up to {} ({} posts, {} KB)", target.getFileName(), posts, Files.size(target) / 1024);
+        return Optional.of(target);
+    }
+
+    private static void copy(Map<String, MVMap<Object, Object>> snapshot, Path pending) throws IOException {
+        Files.deleteIfExists(pending);
+        // Deflate, not the live store's LZF: slower to write, but a backup is written once, in the background.
+        MVStore target = new MVStore.Builder().fileName(pending.toString()).compressHigh().autoCompactFillRate(0).open();
+        try {
+            for (Map.Entry<String, MVMap<Object, Object>> map : snapshot.entrySet()) {
+                MVMap<Object, Object> copy = target.openMap(map.getKey());
+                for (Map.Entry<Object, Object> e : map.getValue().entrySet()) {
+                    copy.put(e.getKey(), e.getValue());
+                }
+            }
+            target.commit();
+        } finally {
+            target.close();
+        }
+        Folders.makeFilePrivate(pending);
+    }
+
+    /** Reads every entry of every map of a backup file back, so a bad copy is found before it counts. */
+    private static long readBack(Path backup) {
+        try (MVStore copy = new MVStore.Builder().fileName(backup.toString()).readOnly().open()) {
+            for (String name : copy.getMapNames()) {
+                for (Map.Entry<Object, Object> e : copy.<Object, Object>openMap(name).entrySet()) {
+                    e.getValue();
+                }
+            }
+            return DurableH2Backend.postCount(copy);
         }
     }
 
-    /** The store opened: the pending copy becomes the newest backup; only the newest three are kept. */
-    static void keep(Path dataDir, Path pending, Instant now) {
-        try {
-            Path target = backupDir(dataDir).resolve("blogdesk-" + STAMP.format(now) + ".mv.db");
-            Files.move(pending, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.setLastModifiedTime(target, FileTime.from(now));
-            List<Path> all = list(dataDir);
-            for (int i = KEEP; i < all.size(); i++) {
+    /**
+     * Keeps the newest {@link #KEEP}; the newest backup known to hold posts always stays, so days of a
+     * store that holds none (even from an older BlogDesk, which backed up empty stores) cannot push it out.
+     */
+    private static void rotate(Path dataDir) throws IOException {
+        List<Path> all = list(dataDir);
+        Optional<Path> newestWithPosts = all.stream().filter(p -> postsIn(p) != 0).findFirst();
+        for (int i = KEEP; i < all.size(); i++) {
+            if (!newestWithPosts.equals(Optional.of(all.get(i)))) {
                 Files.deleteIfExists(all.get(i));
             }
-        } catch (IOException e) {
-            log.warn("Could not keep the store backup: {}", e.getMessage());
         }
     }
 
-    /** The store did not open: the copy is of a damaged file and is thrown away. */
-    static void discard(Path pending) {
-        try {
-            Files.deleteIfExists(pending);
-        } catch (IOException e) {
-            log.warn("Could not remove {}: {}", pending, e.getMessage());
-        }
-    }
-
-    /** For tests: a whole backup round as a successful start does it. */
-    static void backupIfDue(Path dataDir, Instant now) {
-        prepare(dataDir, now).ifPresent(p -> keep(dataDir, p, now));
+    /** The post count in a backup's name; -1 when it was taken before counts were kept. */
+    static long postsIn(Path backup) {
+        Matcher m = NAME.matcher(backup.getFileName().toString());
+        return m.matches() && m.group(1) != null ? Long.parseLong(m.group(1)) : -1;
     }
 
     /** The newest backup, if any. */
@@ -100,14 +162,15 @@ public final class StoreBackups {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
-    private static List<Path> list(Path dataDir) {
+    /** The backups, newest first. */
+    static List<Path> list(Path dataDir) {
         Path dir = backupDir(dataDir);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches("blogdesk-\\d{8}-\\d{6}\\.mv\\.db"))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+            return new ArrayList<>(files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().substring(0, 24)).reversed()).toList());
         } catch (IOException e) {
             log.warn("Cannot list the store backups: {}", e.getMessage());
             return List.of();
@@ -118,8 +181,11 @@ public final class StoreBackups {
     public static Path setAsideDamaged(Path dataDir) throws IOException {
         Path store = storeFile(dataDir);
         Path aside = store.resolveSibling(store.getFileName() + ".damaged-" + STAMP.format(Instant.now()));
-        Files.move(store, aside);
-        log.warn("Damaged store moved to {}", aside);
+        if (Files.exists(store)) {
+            Files.move(store, aside);
+            log.warn("Damaged store moved to {}", aside);
+        }
+        CommitRecord.moveAlong(store.getParent(), aside);
         return aside;
     }
 
@@ -127,6 +193,7 @@ public final class StoreBackups {
     public static Path restore(Path dataDir, Path backup) throws IOException {
         Path aside = setAsideDamaged(dataDir);
         Files.copy(backup, storeFile(dataDir));
+        Folders.makeFilePrivate(storeFile(dataDir));
         log.warn("Store restored from {}", backup);
         return aside;
     }

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class StoreConnection implements AutoCloseable {
 
     public static final String DEFAULT_DATABASE = "blogdb";
+    /** How long a remote server may take to answer before a command gives up (unless the URI says otherwise). */
+    public static final int SERVER_SELECTION_SECONDS = 8;
     private static final Logger log = LoggerFactory.getLogger(StoreConnection.class);
 
     private final EmbeddedMongo embedded;
@@ -79,7 +81,7 @@ public final class StoreConnection implements AutoCloseable {
                 .applyConnectionString(cs)
                 .applyToClusterSettings(b -> {
                     if (cs.getServerSelectionTimeout() == null) {
-                        b.serverSelectionTimeout(8, TimeUnit.SECONDS);
+                        b.serverSelectionTimeout(SERVER_SELECTION_SECONDS, TimeUnit.SECONDS);
                     }
                 })
                 .build());

@@ -85,7 +85,7 @@ public final class BlogDeskApp extends Application {
                 : new Alert(Alert.AlertType.ERROR, "", fresh, quit);
         alert.setTitle("BlogDesk");
         alert.setHeaderText("The BlogDesk store cannot be read");
-        alert.setContentText(damaged.getMessage() + "\n\n"
+        alert.setContentText("The store file in " + dir.resolve("store") + " is damaged: " + damaged.reason() + ".\n\n"
                 + backup.map(b -> "A backup from " + b.getFileName() + " is available. ").orElse("There is no backup yet. ")
                 + "Whatever you choose, the damaged file is kept next to the store (renamed), never deleted.");
         ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(dev.blogdesk.ui.common.AppIcons.all());

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A damaged store is reported, never deleted, and can be replaced by a backup or a fresh store. */
 class StoreRecoveryTest {
@@ -24,14 +25,27 @@ class StoreRecoveryTest {
         }
     }
 
+    private void createPosts(int n) {
+        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+            for (int i = 0; i < n; i++) {
+                store.posts().create("Post " + i, "Some words for post " + i + ". ".repeat(20));
+            }
+        }
+    }
+
+    /** The day's backup, as the running store takes it in the background. */
+    private Path backUp(Instant now) {
+        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+            return store.embedded().orElseThrow().backupIfDue(now).orElseThrow();
+        }
+    }
+
     @Test
     void aDamagedStoreIsReportedLeftInPlaceAndABackupBringsThePostsBack() throws Exception {
         String id = createPost("Backed up");
-        // The next start takes the day's backup before opening.
-        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
-            assertThat(store.posts().findById(id)).isPresent();
-        }
-        assertThat(StoreBackups.latest(dataDir)).isPresent();
+        Path backup = backUp(Instant.now());
+        assertThat(StoreBackups.latest(dataDir)).contains(backup);
+        assertThat(backup.getFileName().toString()).endsWith("-1posts.mv.db");
 
         Path file = StoreBackups.storeFile(dataDir);
         byte[] garbage = new byte[(int) Files.size(file)];
@@ -39,7 +53,7 @@ class StoreRecoveryTest {
         Files.write(file, garbage);
 
         assertThatThrownBy(() -> StoreConnection.openEmbedded(dataDir, false))
-                .isInstanceOf(StoreDamagedException.class).hasMessageContaining("cannot be read").hasMessageContaining("left untouched");
+                .isInstanceOf(StoreDamagedException.class).hasMessageContaining("is damaged").hasMessageContaining("left untouched");
         assertThat(Files.readAllBytes(file)).as("the damaged file is not touched").isEqualTo(garbage);
 
         Path aside = StoreBackups.restore(dataDir, StoreBackups.latest(dataDir).orElseThrow());
@@ -50,48 +64,120 @@ class StoreRecoveryTest {
     }
 
     @Test
-    void aDamagedFileNeverBecomesABackup() throws Exception {
-        createPost("good");
-        assertThat(StoreBackups.latest(dataDir)).as("the very first start has nothing to back up").isEmpty();
-        // Make the newest backup more than a day old, so the next start would take a new one.
-        StoreBackups.backupIfDue(dataDir, Instant.now().minus(Duration.ofDays(3)));
-        Path old = StoreBackups.latest(dataDir).orElseThrow();
-        Files.write(StoreBackups.storeFile(dataDir), new byte[4096]);
-        assertThatThrownBy(() -> StoreConnection.openEmbedded(dataDir, false)).isInstanceOf(StoreDamagedException.class);
-        assertThat(StoreBackups.latest(dataDir)).contains(old);
-        try (var files = Files.list(StoreBackups.backupDir(dataDir))) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("pending-"));
+    void aStoreCutToHalfIsDamagedNotAnOlderOrEmptyStoreAndTheFileIsKept() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            createPosts(15); // three sessions: the file holds several commits, as a real one does
         }
-    }
-
-    @Test
-    void aFreshStoreCanStartWhileTheDamagedOneIsKept() throws Exception {
-        createPost("Lost?");
         Path file = StoreBackups.storeFile(dataDir);
-        Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        assertThatThrownBy(() -> StoreConnection.openEmbedded(dataDir, false)).isInstanceOf(StoreDamagedException.class);
+        byte[] whole = Files.readAllBytes(file);
+        byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
+        Files.write(file, half);
+
+        assertThatThrownBy(() -> StoreConnection.openEmbedded(dataDir, false))
+                .isInstanceOf(StoreDamagedException.class).hasMessageContaining("is damaged")
+                .hasMessageContaining("restore the newest backup");
+        assertThat(Files.readAllBytes(file)).as("never rewritten").isEqualTo(half);
+
+        Files.write(file, new byte[0]);
+        assertThatThrownBy(() -> StoreConnection.openEmbedded(dataDir, false))
+                .isInstanceOf(StoreDamagedException.class).hasMessageContaining("empty (0 bytes)")
+                .hasMessageContaining("45 posts");
+        assertThat(Files.size(file)).isZero();
+
+        // Starting fresh sets the file (and its record) aside: the new store is empty, and says so only once.
         Path aside = StoreBackups.setAsideDamaged(dataDir);
         assertThat(aside).exists();
+        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+            assertThat(store.posts().count()).isZero();
+            assertThat(store.embedded().orElseThrow().backupIfDue(Instant.now())).as("no backup of an empty store").isEmpty();
+        }
         try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
             assertThat(store.posts().count()).isZero();
         }
     }
 
     @Test
-    void backupsAreDailyAndOnlyTheNewestThreeAreKept() throws Exception {
-        createPost("x");
+    void flippedBytesAreReportedAsDamageNeverAsAnErrorCodeAndTheNextStartOffersTheWayOut() throws Exception {
+        createPosts(400);
+        Path file = StoreBackups.storeFile(dataDir);
+        byte[] bytes = Files.readAllBytes(file);
+        // Garbage over the middle half of the file: pages the posts live in, not the header or the newest chunk.
+        Random random = new Random(7);
+        for (int i = bytes.length / 4; i < bytes.length * 3 / 4; i++) {
+            bytes[i] = (byte) random.nextInt();
+        }
+        Files.write(file, bytes);
+
+        Throwable failure = catchThrowable(() -> {
+            try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+                store.posts().list(0, 1000); // the list's own query
+            }
+        });
+        assertThat(failure).as("damage is never served as if the store were whole").isInstanceOf(StoreException.class)
+                .hasMessageContaining("damaged").hasMessageNotContaining("code -1");
+        assertThatThrownBy(() -> StoreConnection.openEmbedded(dataDir, false))
+                .isInstanceOf(StoreDamagedException.class).hasMessageContaining("is damaged");
+    }
+
+    @Test
+    void backupsAreDailyCompactedAndRotationNeverDropsTheLastOneWithPosts() throws Exception {
+        createPosts(200);
         Instant t = Instant.parse("2026-01-01T10:00:00Z");
-        StoreBackups.backupIfDue(dataDir, t);
-        StoreBackups.backupIfDue(dataDir, t.plus(Duration.ofHours(2)));  // same day: no new copy
-        try (var files = Files.list(StoreBackups.backupDir(dataDir))) {
-            assertThat(files.count()).isEqualTo(1);
+        Path first = backUp(t);
+        assertThat(Files.size(first)).as("a compacted copy is no bigger than the store")
+                .isLessThanOrEqualTo((long) (Files.size(StoreBackups.storeFile(dataDir)) * 1.1));
+        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+            assertThat(store.embedded().orElseThrow().backupIfDue(t.plus(Duration.ofHours(2)))).as("same day").isEmpty();
         }
         for (int day = 1; day <= 4; day++) {
-            StoreBackups.backupIfDue(dataDir, t.plus(Duration.ofDays(day)));
+            backUp(t.plus(Duration.ofDays(day)));
         }
-        try (var files = Files.list(StoreBackups.backupDir(dataDir))) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    "blogdesk-20260103-100000.mv.db", "blogdesk-20260104-100000.mv.db", "blogdesk-20260105-100000.mv.db");
+        assertThat(StoreBackups.list(dataDir)).extracting(p -> p.getFileName().toString()).containsExactly(
+                "blogdesk-20260105-100000-200posts.mv.db", "blogdesk-20260104-100000-200posts.mv.db",
+                "blogdesk-20260103-100000-200posts.mv.db");
+
+        // A store that holds no posts (emptied, or started fresh after damage) is never backed up, so
+        // day after day of it cannot push the last good backups out.
+        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+            for (PostSummary p : store.posts().list(0, 1000)) {
+                store.posts().deleteForUndo(p.id());
+            }
+            assertThat(store.posts().count()).isZero();
+        }
+        for (int day = 5; day <= 9; day++) {
+            try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+                assertThat(store.embedded().orElseThrow().backupIfDue(t.plus(Duration.ofDays(day)))).isEmpty();
+            }
+        }
+        assertThat(StoreBackups.list(dataDir)).extracting(StoreBackups::postsIn).containsExactly(200L, 200L, 200L);
+    }
+
+    @Test
+    void aBackupTakenWhileSavesGoOnIsOneConsistentVersionAndOpensAsAStore() throws Exception {
+        createPosts(300);
+        Path backup;
+        try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    store.posts().create("during " + i, "text");
+                }
+            });
+            writer.start();
+            try {
+                backup = store.embedded().orElseThrow().backupIfDue(Instant.now()).orElseThrow();
+            } finally {
+                stop.set(true);
+                writer.join();
+            }
+        }
+        long inName = StoreBackups.postsIn(backup);
+        assertThat(inName).isGreaterThanOrEqualTo(300);
+        Path restored = Files.createDirectories(dataDir.resolve("restored/store"));
+        Files.copy(backup, restored.resolve(EmbeddedMongo.STORE_FILE));
+        try (StoreConnection store = StoreConnection.openEmbedded(dataDir.resolve("restored"), false)) {
+            assertThat(store.posts().count()).isEqualTo(inName);
+            assertThat(store.posts().list(0, 100_000)).hasSize((int) inName);
         }
     }
 

@@ -83,6 +83,7 @@ public final class ImportWizardView {
     @FXML private TableColumn<ImportProblem, String> problemReasonColumn;
     @FXML private TableColumn<ImportProblem, String> problemMessageColumn;
     @FXML private Label errorLabel;
+    @FXML private Label damageLabel;
     @FXML private Label busyLabel;
     @FXML private Button saveReportButton;
     @FXML private Button showPostsButton;
@@ -244,6 +245,9 @@ public final class ImportWizardView {
 
         // buttons
         errorLabel.textProperty().bind(vm.errorProperty());
+        damageLabel.textProperty().bind(vm.damageNoticeProperty());
+        damageLabel.visibleProperty().bind(vm.damageNoticeProperty().isNotEmpty());
+        damageLabel.managedProperty().bind(damageLabel.visibleProperty());
         busyLabel.textProperty().bind(Bindings.when(vm.busyProperty().and(vm.pageProperty().isNotEqualTo(Page.IMPORTING)))
                 .then(vm.progressTextProperty()).otherwise(""));
         var onReport = vm.pageProperty().isEqualTo(Page.REPORT);

@@ -91,6 +91,7 @@ public final class ImportWizardViewModel {
     private final ReadOnlyStringWrapper authorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tagsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper commentsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper damageNotice = new ReadOnlyStringWrapper("");
 
     private final ObservableList<Document> samples = FXCollections.observableArrayList();
     private final ObservableList<String> scan = FXCollections.observableArrayList();
@@ -170,6 +171,9 @@ public final class ImportWizardViewModel {
             progressText.set("");
             file = chosen;
             schema = inspection.schema();
+            damageNotice.set(inspection.damage().map(d -> "This file is damaged (SQLite reports: " + d + "). BlogDesk can still "
+                    + "import the post rows that read cleanly: it reads all of them before writing anything, and lists what it "
+                    + "could not read in the report. If a post row cannot be read, nothing is written.").orElse(""));
             tables.setAll(schema.tables().stream().map(t -> new TableRow(t.name(), t.rowCount())).toList());
             apply(inspection.plan());
             page.set(Page.MAPPING);
@@ -380,6 +384,8 @@ public final class ImportWizardViewModel {
     public ReadOnlyStringProperty authorTextProperty() { return authorText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty tagsTextProperty() { return tagsText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty commentsTextProperty() { return commentsText.getReadOnlyProperty(); }
+    /** What SQLite's check found wrong with the chosen file; empty when it is whole. */
+    public ReadOnlyStringProperty damageNoticeProperty() { return damageNotice.getReadOnlyProperty(); }
     public ObservableList<Document> samples() { return samples; }
     public ObservableList<String> scanFindings() { return scan; }
     public ObjectProperty<Document> selectedSampleProperty() { return selectedSample; }
