@@ -91,11 +91,11 @@ public interface ChangeFeed {
 
     /** The server's id for a driver-side {@code _id} (an {@code org.bson.types.ObjectId}, a string...). */
     static Object rawIdOf(Object bsonId) {
-        return DurableH2Backend.rawIdOf(bsonId);
+        return ServerDocuments.rawIdOf(bsonId);
     }
 
     /** The driver-side {@code _id} for one of the server's ids. */
     static Object bsonIdOf(Object rawId) {
-        return DurableH2Backend.bsonIdOf(rawId);
+        return ServerDocuments.bsonIdOf(rawId);
     }
 }

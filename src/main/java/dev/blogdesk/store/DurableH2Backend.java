@@ -9,20 +9,11 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.MongoServer;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.net.InetSocketAddress;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The one class that knows mongo-java-server's internals: its H2 backend made durable and observable,
@@ -45,8 +36,6 @@ final class DurableH2Backend extends H2Backend {
 
     /** The collection whose writes are reported; the others (none today) are stored as they come. */
     static final String NAMESPACE = StoreConnection.DEFAULT_DATABASE + "." + PostSchema.COLLECTION;
-    /** The map H2Database keeps the collection's documents in, by _id. */
-    private static final String DATA_MAP = "databases." + NAMESPACE;
 
     private final MVStore store;
     private final PostChangeHub changeLog;
@@ -56,8 +45,7 @@ final class DurableH2Backend extends H2Backend {
     /** The store version last forced to the device (background commits count: they are not forced). */
     private volatile long forcedVersion = -1;
     private volatile long lastRequestNanos = System.nanoTime();
-    /** Requests share it; a backup's snapshot takes it alone for the moment it names the maps' roots. */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock requests = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Makes committed pages durable on the device; a test seam counts or delays it. */
     interface Force {
@@ -90,19 +78,10 @@ final class DurableH2Backend extends H2Backend {
             return backend.forcedVersion;
         }
 
-        /** How long no request has come in. */
+        /** How long no request has run: zero while one is in progress (a batch of an import can take seconds). */
         java.time.Duration idleFor() {
-            return java.time.Duration.ofNanos(System.nanoTime() - backend.lastRequestNanos);
-        }
-
-        /** Runs {@code action} while no request is in progress (requests wait for it: keep it short). */
-        <T> T paused(java.util.function.Supplier<T> action) {
-            backend.requests.writeLock().lock();
-            try {
-                return action.get();
-            } finally {
-                backend.requests.writeLock().unlock();
-            }
+            return backend.inFlight.get() > 0 ? java.time.Duration.ZERO
+                    : java.time.Duration.ofNanos(System.nanoTime() - backend.lastRequestNanos);
         }
 
         /** Listens on {@code host:port} (0 = any free port). */
@@ -126,18 +105,6 @@ final class DurableH2Backend extends H2Backend {
     static Server server(MVStore store, PostChangeHub hub, boolean anyone, Force force, StoreHealth health) {
         DurableH2Backend backend = new DurableH2Backend(store, hub, new PeerCheck(anyone), force, health);
         return new Server(new MongoServer(backend), backend);
-    }
-
-    /** How many posts a backup's snapshot of the maps holds. */
-    static long postCount(Map<String, ? extends MVMap<?, ?>> maps) {
-        MVMap<?, ?> data = maps.get(DATA_MAP);
-        return data == null ? 0 : data.sizeAsLong();
-    }
-
-    /** How many posts {@code store} holds (read-only stores too). */
-    static long postCount(MVStore store) {
-        MVMap<Object, Document> data = dataMap(store);
-        return data == null ? 0 : data.sizeAsLong();
     }
 
     /** Another account's connection is closed before its first request runs. */
@@ -165,20 +132,25 @@ final class DurableH2Backend extends H2Backend {
             throw new de.bwaldvogel.mongo.exception.MongoServerError(health.isDamaged() ? DATA_CORRUPTION : STORE_STOPPED,
                     refusal);
         }
-        requests.readLock().lock();
+        inFlight.incrementAndGet();
         try {
-            T reply = request.get();
-            commitIfChanged();
-            return reply;
-        } catch (RuntimeException e) {
-            try {
-                commitIfChanged(); // what an unordered batch wrote before its error is acknowledged too
-            } catch (RuntimeException commitFailure) {
-                e.addSuppressed(commitFailure);
-            }
-            throw translated(e);
+            return health.shared(() -> {
+                try {
+                    T reply = request.get();
+                    commitIfChanged();
+                    return reply;
+                } catch (RuntimeException e) {
+                    try {
+                        commitIfChanged(); // what an unordered batch wrote before its error is acknowledged too
+                    } catch (RuntimeException commitFailure) {
+                        e.addSuppressed(commitFailure);
+                    }
+                    throw translated(e);
+                }
+            });
         } finally {
-            requests.readLock().unlock();
+            lastRequestNanos = System.nanoTime();
+            inFlight.decrementAndGet();
         }
     }
 
@@ -200,127 +172,6 @@ final class DurableH2Backend extends H2Backend {
             return new de.bwaldvogel.mongo.exception.MongoServerError(DATA_CORRUPTION, health.refusal());
         }
         return e;
-    }
-
-    // ---- the server's values, turned into ours
-
-    /** The id the repository hands out for a stored {@code _id}: an ObjectId's hex, else the value. */
-    static String keyOf(Object rawId) {
-        return rawId instanceof de.bwaldvogel.mongo.bson.ObjectId oid ? oid.getHexData() : String.valueOf(rawId);
-    }
-
-    /** MongoDB sorts numbers before strings before ObjectIds; hex ObjectIds sort like their bytes. */
-    static String sortKeyOf(Object rawId) {
-        if (rawId instanceof de.bwaldvogel.mongo.bson.ObjectId oid) {
-            return "3" + oid.getHexData();
-        }
-        return (rawId instanceof String ? "2" : "1") + rawId;
-    }
-
-    /** The server's own id for a driver-side {@code _id} value (an {@code org.bson} ObjectId, a string...). */
-    static Object rawIdOf(Object bsonId) {
-        return bsonId instanceof org.bson.types.ObjectId oid ? new de.bwaldvogel.mongo.bson.ObjectId(oid.toHexString()) : bsonId;
-    }
-
-    /** The driver-side {@code _id} value for one of the server's ids. */
-    static Object bsonIdOf(Object rawId) {
-        return rawId instanceof de.bwaldvogel.mongo.bson.ObjectId oid ? new org.bson.types.ObjectId(oid.getHexData()) : rawId;
-    }
-
-    /** The server's id for a key from {@link #keyOf}: ObjectId hex first, if such a post exists. */
-    static Optional<PostText> readByKey(MVStore store, String key) {
-        if (org.bson.types.ObjectId.isValid(key)) {
-            Optional<PostText> byObjectId = read(store, new de.bwaldvogel.mongo.bson.ObjectId(key));
-            if (byObjectId.isPresent()) {
-                return byObjectId;
-            }
-        }
-        return read(store, key);
-    }
-
-    static Optional<PostText> read(MVStore store, Object rawId) {
-        MVMap<Object, Document> data = dataMap(store);
-        Document doc = data == null ? null : data.get(rawId);
-        return Optional.ofNullable(doc).map(d -> textOf(rawId, d));
-    }
-
-    /** Every stored post, from a consistent snapshot of the collection. */
-    static void forEachPost(MVStore store, Consumer<PostText> sink) {
-        MVMap<Object, Document> data = dataMap(store);
-        if (data == null) {
-            return;
-        }
-        for (Map.Entry<Object, Document> e : data.entrySet()) {
-            sink.accept(textOf(e.getKey(), e.getValue()));
-        }
-    }
-
-    /** The stored documents as the server would send them, by id; missing ones are left out. */
-    static Map<Object, byte[]> readBson(MVStore store, Collection<Object> rawIds) {
-        Map<Object, byte[]> found = new HashMap<>();
-        MVMap<Object, Document> data = dataMap(store);
-        if (data == null || rawIds.isEmpty()) {
-            return found;
-        }
-        ByteBuf buffer = Unpooled.buffer(16 * 1024);
-        try {
-            for (Object rawId : rawIds) {
-                Document doc = data.get(rawId);
-                if (doc != null) {
-                    buffer.clear();
-                    found.put(rawId, encode(doc, buffer));
-                }
-            }
-            return found;
-        } finally {
-            buffer.release();
-        }
-    }
-
-    private static MVMap<Object, Document> dataMap(MVStore store) {
-        return store.hasMap(DATA_MAP) ? store.openMap(DATA_MAP) : null;
-    }
-
-    private static byte[] encode(Document doc, ByteBuf buffer) {
-        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(doc, buffer);
-        byte[] bytes = new byte[buffer.readableBytes()];
-        buffer.readBytes(bytes);
-        return bytes;
-    }
-
-    private static PostText textOf(Object rawId, Document doc) {
-        Object title = doc.get(PostSchema.TITLE);
-        Object content = doc.get(PostSchema.CONTENT);
-        Object legacy = doc.get(PostSchema.LEGACY);
-        Object source = legacy instanceof Document l ? l.get(PostSchema.LEGACY_SOURCE) : null;
-        return new PostText(rawId, keyOf(rawId), sortKeyOf(rawId), title == null ? "" : title.toString(),
-                title instanceof String s ? s : null, content instanceof String s ? s : null,
-                millisOf(doc.get(PostSchema.DATE_POSTED)), source instanceof String s ? s : null);
-    }
-
-    private static Long millisOf(Object value) {
-        if (value instanceof Instant instant) {
-            return instant.toEpochMilli();
-        }
-        return value instanceof Date date ? date.getTime() : null;
-    }
-
-    /** A document as one write left it, converted only when a follower asks. */
-    private record Written(Object rawId, Document doc) implements ChangeFeed.WrittenPost {
-        @Override
-        public PostText text() {
-            return textOf(rawId, doc);
-        }
-
-        @Override
-        public byte[] bson() {
-            ByteBuf buffer = Unpooled.buffer(4096);
-            try {
-                return encode(doc, buffer);
-            } finally {
-                buffer.release();
-            }
-        }
     }
 
     @Override
@@ -423,7 +274,7 @@ final class DurableH2Backend extends H2Backend {
                 changeLog.afterFailure(s, id);
                 throw e;
             }
-            changeLog.afterUpsert(s, key, new Written(key, document));
+            changeLog.afterUpsert(s, key, ServerDocuments.written(key, document));
             return key;
         }
 
@@ -436,7 +287,7 @@ final class DurableH2Backend extends H2Backend {
                 changeLog.afterFailure(s, key);
                 throw e;
             }
-            changeLog.afterUpsert(s, key, new Written(key, newDocument));
+            changeLog.afterUpsert(s, key, ServerDocuments.written(key, newDocument));
         }
 
         @Override

@@ -24,24 +24,13 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final String STORE_DIR = "store";
     static final String STORE_FILE = "blogdesk.mv.db";
     static final String PORT_FILE = "server.port";
-    /** Housekeeping (the commit record, compaction at idle, the day's backup) looks in this often. */
-    private static final int HOUSEKEEPING_SECONDS = 5;
-    /** No request for this long: the store is idle, compaction may run. */
-    private static final java.time.Duration IDLE = java.time.Duration.ofSeconds(2);
-    /** The day's backup waits this long after start, and then for the first idle moment. */
-    private static final java.time.Duration BACKUP_AFTER = java.time.Duration.ofSeconds(20);
-    private static final int TARGET_FILL_RATE = 90;
-    private static final int COMPACT_BYTES_PER_STEP = 64 * 1024 * 1024;
-
     private final Path dataDir;
     private final MVStore mvStore;
     private final DurableH2Backend.Server server;
     private final InetSocketAddress address;
     private final PostChangeHub changeFeed;
     private final StoreHealth health;
-    private final java.util.concurrent.ScheduledExecutorService housekeeping;
-    private volatile long recordedVersion = -1;
-    private boolean backupChecked; // housekeeping's thread only
+    private final StoreHousekeeping housekeeping;
 
     private EmbeddedMongo(Path dataDir, MVStore mvStore, DurableH2Backend.Server server, PostChangeHub changeFeed,
                           StoreHealth health) {
@@ -51,131 +40,22 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.server = server;
         this.health = health;
         this.address = server.address(); // bound before this is built
-        this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "store-housekeeping");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
-        });
-    }
-
-    private void startHousekeeping() {
-        housekeeping.scheduleWithFixedDelay(() -> guarded("commit record", () -> recordCommit(false)),
-                HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-        long started = System.nanoTime();
-        housekeeping.scheduleWithFixedDelay(() -> guarded("idle housekeeping", () -> {
-                    // Only while nothing else happens: neither may slow an import or a save down.
-                    if (server.idleFor().compareTo(IDLE) < 0) {
-                        return;
-                    }
-                    if (!backupChecked && System.nanoTime() - started > BACKUP_AFTER.toNanos()) {
-                        backupChecked = true;
-                        backupIfDue(java.time.Instant.now());
-                    }
-                    compactWhileIdle();
-                }), HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-    }
-
-    private void guarded(String what, Runnable task) {
-        try {
-            if (!mvStore.isClosed() && !health.isDamaged()) {
-                task.run();
-            }
-        } catch (RuntimeException e) {
-            if (StoreHealth.isDamage(e)) {
-                health.damaged(e);
-            } else if (StoreHealth.isWriteFailure(e) || mvStore.getPanicException() != null) {
-                health.writeFailed(mvStore.getPanicException() != null ? mvStore.getPanicException() : e);
-            } else {
-                log.warn("Store {} skipped: {}", what, e.toString());
-            }
-        }
-    }
-
-    /**
-     * Notes the newest durable commit beside the store. Paused so the count belongs to the version; the
-     * pause is one commit and one force, and only when something changed.
-     */
-    void recordCommit(boolean closing) {
-        if (!closing && server.forcedVersion() == recordedVersion) {
-            return;
-        }
-        CommitRecord record = server.paused(() -> {
-            if (mvStore.hasUnsavedChanges()) {
-                mvStore.commit();
-            }
-            mvStore.sync();
-            return new CommitRecord(mvStore.getCurrentVersion(), DurableH2Backend.postCount(mvStore),
-                    mvStore.getFileStore().size(), null);
-        });
-        try {
-            record.write(storeDir());
-            recordedVersion = server.forcedVersion();
-        } catch (java.io.IOException e) {
-            log.warn("Could not write the commit record: {}", Folders.writeFailureMessage(storeDir(), e));
-        }
-    }
-
-    /**
-     * Rewrites partly empty chunks while no request comes in, after an import as after many small saves,
-     * then moves the chunks together so the file shrinks; stops as soon as a request arrives.
-     */
-    void compactWhileIdle() {
-        compact(() -> server.idleFor().compareTo(IDLE) >= 0, COMPACT_BYTES_PER_STEP);
+        this.housekeeping = new StoreHousekeeping(dataDir, mvStore, server, health);
     }
 
     /** The compaction housekeeping does at idle, all of it now: for a caller that just finished a bulk write. */
     public void compactNow() {
-        compact(() -> true, Long.MAX_VALUE);
-    }
-
-    /** {@code moveBytes}: moving chunks holds saves back, so at idle one pass moves at most this much. */
-    private void compact(java.util.function.BooleanSupplier mayGoOn, long moveBytes) {
-        org.h2.mvstore.FileStore<?> fileStore = mvStore.getFileStore();
-        long before = fileStore.size();
-        // MVStore keeps dead chunks 45 s in case the OS has not written their successors yet; everything
-        // here is forced before anything is overwritten, so this pass may use them at once.
-        int retention = mvStore.getRetentionTime();
-        int versions = (int) mvStore.getVersionsToKeep();
-        mvStore.setRetentionTime(0);
-        mvStore.setVersionsToKeep(0);
-        try {
-            for (int step = 0; step < 64 && fileStore.getChunksFillRate() < TARGET_FILL_RATE && mayGoOn.getAsBoolean(); step++) {
-                if (!mvStore.compact(TARGET_FILL_RATE, COMPACT_BYTES_PER_STEP)) {
-                    break;
-                }
-            }
-            if (mvStore.hasUnsavedChanges()) {
-                mvStore.commit();
-            }
-            mvStore.sync();
-            mvStore.commit(); // a newer version, so the rewritten chunks count as unused
-            if (mayGoOn.getAsBoolean() && fileStore instanceof org.h2.mvstore.RandomAccessStore file) {
-                file.compactMoveChunks(100, moveBytes, mvStore); // syncs before it overwrites and before it truncates
-            }
-        } finally {
-            mvStore.setRetentionTime(retention);
-            mvStore.setVersionsToKeep(versions);
-        }
-        long after = fileStore.size();
-        if (after < before) {
-            log.info("Store compacted from {} KB to {} KB", before / 1024, after / 1024);
-        }
+        housekeeping.compactNow();
     }
 
     /** The day's backup now, if none was taken in the last day: what housekeeping does at the first idle moment. */
     public Optional<Path> takeDailyBackup() {
-        return backupIfDue(java.time.Instant.now());
+        return housekeeping.backupIfDue(java.time.Instant.now());
     }
 
-    /** The day's backup, if due (see {@link StoreBackups}); damage found while copying marks the store. */
+    /** The day's backup as of {@code now}, if due (tests move the clock). */
     Optional<Path> backupIfDue(java.time.Instant now) {
-        try {
-            return StoreBackups.takeIfDue(dataDir, mvStore, server::paused, now);
-        } catch (java.io.IOException e) {
-            log.warn("Could not back up the store: {}", Folders.writeFailureMessage(StoreBackups.backupDir(dataDir), e));
-            return Optional.empty();
-        }
+        return housekeeping.backupIfDue(now);
     }
 
     /** Called with one sentence when the store stopped after a failed write (serve exits with it). */
@@ -218,7 +98,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                     + ". Check the folder's permissions, or start BlogDesk with --data-dir to use another folder.");
         }
         Path file = storeDir.resolve(STORE_FILE);
-        StoreHealth.checkBeforeOpen(dataDir, file, DurableH2Backend::postCount);
+        StoreHealth.checkBeforeOpen(dataDir, file, ServerDocuments::postCount);
         StoreHealth health = new StoreHealth(dataDir, file);
         MVStore mvStore = openMvStore(dataDir, file);
         DurableH2Backend.Server server;
@@ -245,13 +125,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         EmbeddedMongo embedded = new EmbeddedMongo(dataDir, mvStore, server, changeFeed, health);
         try {
-            embedded.recordCommit(true);
+            embedded.housekeeping.recordCommit(true);
         } catch (RuntimeException e) {
             embedded.close();
             throw new StoreException(Folders.writeFailureMessage(storeDir, e), e);
         }
         embedded.writePortFile();
-        embedded.startHousekeeping();
+        embedded.housekeeping.start();
         log.info("Embedded store {} listening on {}", storeDir, server.address());
         return embedded;
     }
@@ -347,18 +227,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Could not remove the port file: {}", e.getMessage());
         }
-        housekeeping.shutdown();
-        try {
-            housekeeping.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        housekeeping.stop();
         changeFeed.closeFollowers();
         // Followers (the search index) first: shutting the server down closes the
         // MVStore they confirm into. Writes that still arrive are marked and followed at the next start.
         // The record first: shutting the server down closes the store. A write that still arrives after it
         // only makes the file newer than its record, which is allowed.
-        guarded("closing commit record", () -> recordCommit(true));
+        housekeeping.guarded("closing commit record", () -> housekeeping.recordCommit(true));
         server.shutdown();
         if (!mvStore.isClosed()) {
             mvStore.close();

@@ -16,11 +16,13 @@ public final class MarkSet {
     private final MVMap<Object, Long> marks;
     private final MVMap<String, Object> meta;
     private final String dropKey;
+    private final StoreHealth health;
 
-    MarkSet(MVMap<Object, Long> marks, MVMap<String, Object> meta, String name) {
+    MarkSet(MVMap<Object, Long> marks, MVMap<String, Object> meta, String name, StoreHealth health) {
         this.marks = marks;
         this.meta = meta;
         this.dropKey = "drop:" + name;
+        this.health = health;
     }
 
     void mark(Object rawId, long seq) {
@@ -33,7 +35,7 @@ public final class MarkSet {
 
     /** A copy of the marks: id to the number of its last change. */
     public Map<Object, Long> snapshot() {
-        return new HashMap<>(marks);
+        return health.shared(() -> new HashMap<>(marks)); // a long read: compaction must not free its pages meanwhile
     }
 
     /** How many posts are marked, without copying. */

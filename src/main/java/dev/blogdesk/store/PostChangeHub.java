@@ -121,7 +121,7 @@ final class PostChangeHub implements ChangeFeed {
     private MarkSet openMarks(String name) {
         return markSets.computeIfAbsent(name, n -> {
             meta.putIfAbsent(MARK_SET + n, Boolean.TRUE);
-            return new MarkSet(store.openMap("blogdesk." + n), meta, n);
+            return new MarkSet(store.openMap("blogdesk." + n), meta, n, health);
         });
     }
 
@@ -160,25 +160,25 @@ final class PostChangeHub implements ChangeFeed {
 
     @Override
     public Optional<PostText> read(Object rawId) {
-        return whole(() -> DurableH2Backend.read(store, rawId));
+        return whole(() -> ServerDocuments.read(store, rawId));
     }
 
     @Override
     public Optional<PostText> readByKey(String key) {
-        return whole(() -> DurableH2Backend.readByKey(store, key));
+        return whole(() -> ServerDocuments.readByKey(store, key));
     }
 
     @Override
     public void forEachPost(Consumer<PostText> sink) {
         whole(() -> {
-            DurableH2Backend.forEachPost(store, sink);
+            ServerDocuments.forEachPost(store, sink);
             return null;
         });
     }
 
     @Override
     public Map<Object, byte[]> readBson(Collection<Object> rawIds) {
-        return whole(() -> DurableH2Backend.readBson(store, rawIds));
+        return whole(() -> ServerDocuments.readBson(store, rawIds));
     }
 
     /** Reads for followers (search answers from them): never from a store known to be damaged. */
@@ -187,7 +187,7 @@ final class PostChangeHub implements ChangeFeed {
             throw health.damagedException();
         }
         try {
-            return read.get();
+            return health.shared(read);
         } catch (RuntimeException e) {
             if (StoreHealth.isDamage(e)) {
                 health.damaged(e);

@@ -22,6 +22,6 @@ public record PostText(Object rawId, String key, String sortKey, String title, S
 
     /** The id the repository hands out for a stored {@code _id}. */
     public static String keyOf(Object rawId) {
-        return DurableH2Backend.keyOf(rawId);
+        return ServerDocuments.keyOf(rawId);
     }
 }

@@ -44,9 +44,9 @@ public final class StoreBackups {
     private StoreBackups() {
     }
 
-    /** Runs an action while the store serves no request. */
+    /** Runs an action while nothing else reads or writes the store. */
     interface Pause {
-        <T> T whileIdle(Supplier<T> action);
+        <T> T whileAlone(Supplier<T> action);
     }
 
     static Path storeFile(Path dataDir) {
@@ -70,7 +70,7 @@ public final class StoreBackups {
         Path pending = backupDir(dataDir).resolve("pending-" + STAMP.format(now) + ".tmp");
         long posts;
         MVStore.TxCounter[] usage = new MVStore.TxCounter[1];
-        Map<String, MVMap<Object, Object>> snapshot = pause.whileIdle(() -> {
+        Map<String, MVMap<Object, Object>> snapshot = pause.whileAlone(() -> {
             live.commit();
             usage[0] = live.registerVersionUsage(); // keeps this version's pages while they are copied
             long version = live.getCurrentVersion();
@@ -81,7 +81,7 @@ public final class StoreBackups {
             return roots;
         });
         try {
-            posts = DurableH2Backend.postCount(snapshot);
+            posts = ServerDocuments.postCount(snapshot);
             if (posts == 0) {
                 log.info("No backup taken today: the store holds no posts");
                 return Optional.empty();
@@ -132,7 +132,7 @@ public final class StoreBackups {
                     e.getValue();
                 }
             }
-            return DurableH2Backend.postCount(copy);
+            return ServerDocuments.postCount(copy);
         }
     }
 
@@ -192,8 +192,15 @@ public final class StoreBackups {
     /** Sets the damaged file aside and puts a copy of {@code backup} in its place. */
     public static Path restore(Path dataDir, Path backup) throws IOException {
         Path aside = setAsideDamaged(dataDir);
-        Files.copy(backup, storeFile(dataDir));
-        Folders.makeFilePrivate(storeFile(dataDir));
+        Path store = storeFile(dataDir);
+        Files.copy(backup, store);
+        Folders.makeFilePrivate(store);
+        // The restored file is what the store now is: recorded at once, so damage before its first
+        // start is caught as well.
+        try (MVStore restored = new MVStore.Builder().fileName(store.toString()).readOnly().open()) {
+            new CommitRecord(restored.getCurrentVersion(), ServerDocuments.postCount(restored), Files.size(store), null)
+                    .write(store.getParent());
+        }
         log.warn("Store restored from {}", backup);
         return aside;
     }

@@ -30,6 +30,12 @@ final class StoreHealth {
     private volatile String damage;
     private volatile String writeFailure;
     private final List<Consumer<String>> fatalListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Everything that reads or writes the store's pages (requests, followers' reads) holds it shared;
+     * compaction and a backup's snapshot take it alone, and only when it is free at once, so a save
+     * never waits behind them for long, and no reader holds a page they free.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock access = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     StoreHealth(Path dataDir, Path file) {
         this.dataDir = dataDir;
@@ -79,6 +85,37 @@ final class StoreHealth {
             throw new StoreDamagedException(dataDir, file, "it cannot be read (" + e.getMessage() + ")", e);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new StoreDamagedException(dataDir, file, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    <T> T shared(java.util.function.Supplier<T> action) {
+        access.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            access.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code action} with nothing else touching the store, waiting for that (at start and close). */
+    <T> T alone(java.util.function.Supplier<T> action) {
+        access.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            access.writeLock().unlock();
+        }
+    }
+
+    /** As {@link #alone}, but only if nothing touches the store right now; empty otherwise (try again later). */
+    <T> Optional<T> aloneIfFree(java.util.function.Supplier<T> action) {
+        if (!access.writeLock().tryLock()) { // never queues: a waiting writer would hold new readers back
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(action.get());
+        } finally {
+            access.writeLock().unlock();
         }
     }
 

@@ -56,6 +56,7 @@ public final class BlogDeskApp extends Application {
             context = opening.getValue();
             try {
                 MainWindow.show(stage, context, getHostServices()::showDocument, Platform::exit);
+                Platform.setImplicitExit(true); // the window is up: closing it quits again
             } catch (RuntimeException failure) {
                 failToStart("BlogDesk cannot open its window", failure);
             }
@@ -84,11 +85,13 @@ public final class BlogDeskApp extends Application {
                 ? new Alert(Alert.AlertType.ERROR, "", useBackup, fresh, quit)
                 : new Alert(Alert.AlertType.ERROR, "", fresh, quit);
         alert.setTitle("BlogDesk");
-        alert.setHeaderText("The BlogDesk store cannot be read");
+        alert.setHeaderText("The BlogDesk store is damaged");
         alert.setContentText("The store file in " + dir.resolve("store") + " is damaged: " + damaged.reason() + ".\n\n"
                 + backup.map(b -> "A backup from " + b.getFileName() + " is available. ").orElse("There is no backup yet. ")
                 + "Whatever you choose, the damaged file is kept next to the store (renamed), never deleted.");
         ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(dev.blogdesk.ui.common.AppIcons.all());
+        // The dialog is the only window: closing it must not end the app before the recovered store opens.
+        Platform.setImplicitExit(false);
         ButtonType answer = alert.showAndWait().orElse(quit);
         try {
             if (answer == useBackup) {

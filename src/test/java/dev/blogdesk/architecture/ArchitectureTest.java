@@ -53,13 +53,15 @@ class ArchitectureTest {
     }
 
     /**
-     * mongo-java-server's types and private map names are known in one place: the server adapter. The
+     * mongo-java-server's types and private map names are known in one place: the server adapter
+     * (DurableH2Backend, and ServerDocuments for its stored documents). The
      * one other user is bench store's baseline, which starts the in-memory backend and nothing more.
      */
     @Test
     void onlyTheServerAdapterKnowsMongoJavaServer() {
         DescribedPredicate<JavaClass> adapter = DescribedPredicate.describe("the server adapter (DurableH2Backend)",
                 c -> c.getName().equals(ADAPTER) || c.getName().startsWith(ADAPTER + "$")
+                        || c.getName().equals(ADAPTER_DOCUMENTS) || c.getName().startsWith(ADAPTER_DOCUMENTS + "$")
                         || c.getName().equals(MEMORY_BASELINE));
         noClasses().that(DescribedPredicate.not(adapter))
                 .should().dependOnClassesThat().resideInAnyPackage("de.bwaldvogel..")
@@ -67,5 +69,6 @@ class ArchitectureTest {
     }
 
     private static final String ADAPTER = "dev.blogdesk.store.DurableH2Backend";
+    private static final String ADAPTER_DOCUMENTS = "dev.blogdesk.store.ServerDocuments";
     private static final String MEMORY_BASELINE = "dev.blogdesk.bench.InMemoryServer";
 }

@@ -49,7 +49,7 @@ class StoreCompactionTest {
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> posts = client.getDatabase("blogdb").getCollection("posts");
             List<Document> batch = new ArrayList<>();
-            for (int i = 0; i < 6_000; i++) {
+            for (int i = 0; i < 3_000; i++) {
                 batch.add(new Document("title", "Post " + i).append("content", text(random, 500 + random.nextInt(3500)))
                         .append("date_posted", Date.from(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i * 3600L)))
                         .append("version", 1L));
@@ -59,10 +59,14 @@ class StoreCompactionTest {
                 }
             }
             List<Object> ids = posts.find().projection(new Document("_id", 1)).map(d -> d.get("_id")).into(new ArrayList<>());
-            for (int i = 0; i < 1_000; i++) {
-                Object id = ids.get(random.nextInt(ids.size()));
-                posts.updateOne(Filters.eq("_id", id), Updates.combine(
-                        Updates.set("content", text(random, 500 + random.nextInt(3500))), Updates.inc("version", 1L)));
+            // 1,000 edits, each a document rewritten (as a save does), sent 100 to a request to keep the test short.
+            for (int round = 0; round < 10; round++) {
+                List<com.mongodb.client.model.WriteModel<Document>> edits = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    edits.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", ids.get(random.nextInt(ids.size()))),
+                            Updates.combine(Updates.set("content", text(random, 500 + random.nextInt(3500))), Updates.inc("version", 1L))));
+                }
+                posts.bulkWrite(edits);
             }
             for (RawBsonDocument doc : client.getDatabase("blogdb").getCollection("posts", RawBsonDocument.class).find()) {
                 bson += doc.getByteBuffer().remaining();
@@ -78,5 +82,53 @@ class StoreCompactionTest {
         }
         assertThat((double) Files.size(backup) / stored).as("backup %d bytes for a store of %d", Files.size(backup), stored)
                 .isLessThanOrEqualTo(1.1);
+    }
+
+    private static final int BATCHES = 12;
+
+    @Test
+    void compactionAndBackupsRunningWhileAnImportWritesNeverDamageTheStore() throws Exception {
+        Random random = new Random(9);
+        try (EmbeddedMongo store = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> posts = client.getDatabase("blogdb").getCollection("posts");
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicReference<Throwable> housekeepingFailure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread housekeeping = new Thread(() -> {
+                try {
+                    for (int day = 0; !done.get(); day++) {
+                        store.compactNow();
+                        store.backupIfDue(Instant.now().plus(java.time.Duration.ofDays(day)));
+                    }
+                } catch (Throwable t) {
+                    housekeepingFailure.set(t);
+                }
+            });
+            housekeeping.start();
+            try {
+                for (int batch = 0; batch < BATCHES; batch++) {
+                    List<Document> docs = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        docs.add(new Document("title", "Batch " + batch + " post " + i).append("content", text(random, 2000)));
+                    }
+                    posts.insertMany(docs, new InsertManyOptions().ordered(false));
+                    posts.deleteMany(Filters.regex("title", "^Batch " + (batch - 1) + " post 1")); // dead pages to compact
+                }
+            } finally {
+                done.set(true);
+                housekeeping.join();
+            }
+            assertThat(housekeepingFailure.get()).isNull();
+        }
+        try (EmbeddedMongo store = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            long count = 0;
+            for (Document d : client.getDatabase("blogdb").getCollection("posts").find().batchSize(500)) {
+                assertThat(d.getString("content")).hasSizeGreaterThanOrEqualTo(2000);
+                count++;
+            }
+            assertThat(count).isEqualTo(BATCHES * 200 - (BATCHES - 1) * 111); // 111 titles match "post 1" per batch
+            assertThat(StoreBackups.list(dataDir)).isNotEmpty();
+        }
     }
 }

@@ -25,11 +25,15 @@ class StoreRecoveryTest {
         }
     }
 
+    /** {@code n} posts in one session, written in one request as an import does. */
     private void createPosts(int n) {
         try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
+            java.util.List<org.bson.Document> docs = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
-                store.posts().create("Post " + i, "Some words for post " + i + ". ".repeat(20));
+                docs.add(new org.bson.Document("title", "Post " + i).append("content", "Some words for post " + i + ". ".repeat(20))
+                        .append("date_posted", new java.util.Date()).append("version", 1L));
             }
+            store.database().getCollection(PostSchema.COLLECTION).insertMany(docs);
         }
     }
 
@@ -58,6 +62,11 @@ class StoreRecoveryTest {
 
         Path aside = StoreBackups.restore(dataDir, StoreBackups.latest(dataDir).orElseThrow());
         assertThat(Files.readAllBytes(aside)).isEqualTo(garbage);
+        // The restored store is recorded at once: cut short before its first start, it is damaged too.
+        byte[] restored = Files.readAllBytes(file);
+        Files.write(file, new byte[0]);
+        assertThatThrownBy(() -> StoreConnection.openEmbedded(dataDir, false)).isInstanceOf(StoreDamagedException.class);
+        Files.write(file, restored);
         try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
             assertThat(store.posts().findById(id)).get().extracting(Post::title).isEqualTo("Backed up");
         }
