@@ -16,11 +16,12 @@ import org.h2.mvstore.MVStore;
 import java.net.InetSocketAddress;
 
 /**
- * The one class that knows mongo-java-server's internals: its H2 backend made durable and observable,
- * the server around it, the map its posts live in, its document and ObjectId types. Everything else
- * in BlogDesk sees plain values ({@link PostText}, BSON bytes, raw ids as opaque keys).
+ * The server adapter, with {@link ServerDocuments} the only code that knows mongo-java-server's
+ * internals: its H2 backend made durable and observable, and the server around it. Everything else in
+ * BlogDesk sees plain values ({@link PostText}, BSON bytes, raw ids as opaque keys).
  *
- * <p>The H2 backend of mongo-java-server, made durable and observable.
+ * <p>Served only while whole: a store found damaged, or stopped by a failed write, refuses every
+ * request with one sentence ({@link StoreHealth}).
  *
  * <p>Durable: it commits its MVStore about once a second, so a kill -9 loses acknowledged writes (we
  * measured ~600 of 1000). Committing before the reply is sent makes every acknowledged write survive a
