@@ -34,12 +34,14 @@ final class RowReader implements AutoCloseable {
     private final Map<String, List<String>> tags;
     private final Map<String, List<Document>> comments;
     private final List<ImportProblem> relatedProblems = new ArrayList<>();
+    private final boolean authorsUnreadable;
     private final Map<String, Long> relatedRowsRead = new HashMap<>();
 
     RowReader(Connection connection, MappingPlan plan) throws SQLException {
         this.plan = plan;
         this.authors = plan.author().isPresent()
                 ? related(plan.author().get().table(), "authors", () -> loadAuthors(connection, plan.author().get())) : Map.of();
+        this.authorsUnreadable = relatedProblems.stream().anyMatch(p -> p.reason() == Reason.DAMAGED_TABLE);
         this.tags = plan.tags().isPresent()
                 ? related(plan.tags().get().table(), "tags", () -> loadTags(connection, plan.tags().get())) : Map.of();
         this.comments = plan.comments().isPresent()
@@ -106,7 +108,7 @@ final class RowReader implements AutoCloseable {
             Object ref = key(rows, 9);
             if (ref != null) {
                 author = authors.get(String.valueOf(ref));
-                if (author == null) {
+                if (author == null && !authorsUnreadable) { // an unreadable user table is reported once, not per row
                     problems.add(new ImportProblem(table, id, Reason.UNKNOWN_AUTHOR,
                             "No " + plan.author().get().table() + " row has " + plan.author().get().keyColumn() + " = " + ref + "."));
                 }

@@ -144,8 +144,20 @@ public final class SourceSnapshot implements AutoCloseable {
                     findings.append(findings.length() == 0 ? "" : "; ").append(line);
                 }
             }
+        } catch (SQLException e) {
+            if (!SqliteSchema.isCorrupt(e)) {
+                throw e;
+            }
+            // Some damage stops the check itself; what can still be read is found out table by table.
+            findings.append(findings.length() == 0 ? "" : "; ").append("the check itself stopped: database disk image is malformed");
         }
-        return findings.length() == 0 ? null : findings.toString();
+        if (findings.length() == 0) {
+            return null;
+        }
+        // SQLite's findings come as lines ("*** in database main ***", one per bad page): one short phrase.
+        String oneLine = findings.toString().replace("*** in database main ***", "").replaceAll("\\s*\\n\\s*", "; ")
+                .replaceAll("^[;\\s]+", "").strip();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 199) + "…";
     }
 
     /**

@@ -9,7 +9,7 @@ public class StoreDamagedException extends StoreException {
 
     public StoreDamagedException(Path dataDir, Path file, String reason, Throwable cause) {
         super("The BlogDesk store " + file + " is damaged: " + reason + ". It was left untouched; start the BlogDesk "
-                + "app to restore the newest backup (kept in " + file.resolveSibling("backups") + ") or start a fresh store.", cause);
+                + "app to restore the newest backup (if there is one, in " + file.resolveSibling("backups") + ") or start a fresh store.", cause);
         this.dataDir = dataDir;
         this.reason = reason;
     }

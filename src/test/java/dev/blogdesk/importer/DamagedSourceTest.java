@@ -130,6 +130,23 @@ class DamagedSourceTest {
     }
 
     @Test
+    void theRealTutorialDatabaseWithItsUserTableDamagedStillGivesEveryPost() throws Exception {
+        Path real = Path.of("..", "shared", "realdata", "coreyms_site.db");
+        if (!Files.exists(real)) {
+            real = Path.of("/work/shared/realdata/coreyms_site.db");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(real), "real data files not available");
+        Path file = dir.resolve("coreyms_site.db");
+        Files.copy(real, file);
+        damage(file, "tbl_name = 'user'"); // here SQLite's own check stops with "malformed" instead of listing findings
+        ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
+        assertThat(report.inserted()).isEqualTo(25);
+        assertThat(report.verified()).isTrue();
+        assertThat(report.problems()).extracting(p -> p.reason().code())
+                .as("the damaged user table is reported once, not as 25 unknown authors").containsExactlyInAnyOrder("damaged_table", "damaged_file");
+    }
+
+    @Test
     void aDamagedIndexOnThePostsCostsNothing() throws Exception {
         Path file = siteDb("indexed.db");
         damage(file, "name = 'ix_post_title'");

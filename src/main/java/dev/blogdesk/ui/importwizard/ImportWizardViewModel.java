@@ -57,7 +57,8 @@ public final class ImportWizardViewModel {
     public record TableRow(String name, long rows) {
         @Override
         public String toString() {
-            return name + "  (" + String.format(Locale.ROOT, "%,d", rows) + " rows)";
+            return rows < 0 ? name + "  (damaged)"
+                    : name + "  (" + String.format(Locale.ROOT, "%,d", rows) + " rows)";
         }
     }
 
