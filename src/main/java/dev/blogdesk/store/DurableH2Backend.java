@@ -164,15 +164,11 @@ final class DurableH2Backend extends H2Backend {
         if (e instanceof de.bwaldvogel.mongo.exception.MongoServerException) {
             return e;
         }
-        if (StoreHealth.isWriteFailure(e) || (store.isClosed() && store.getPanicException() != null)) {
-            health.writeFailed(store.getPanicException() != null ? store.getPanicException() : e);
-            return new de.bwaldvogel.mongo.exception.MongoServerError(STORE_STOPPED, health.refusal());
-        }
-        if (StoreHealth.isDamage(e)) {
-            health.damaged(e);
-            return new de.bwaldvogel.mongo.exception.MongoServerError(DATA_CORRUPTION, health.refusal());
-        }
-        return e;
+        return switch (health.note(e, store)) {
+            case DAMAGE -> new de.bwaldvogel.mongo.exception.MongoServerError(DATA_CORRUPTION, health.refusal());
+            case WRITE -> new de.bwaldvogel.mongo.exception.MongoServerError(STORE_STOPPED, health.refusal());
+            case OTHER -> e;
+        };
     }
 
     @Override

@@ -151,6 +151,26 @@ final class StoreHealth {
         return false;
     }
 
+    /** What a failure of the store turned out to be, once noted. */
+    enum Failure { DAMAGE, WRITE, OTHER }
+
+    /**
+     * Notes {@code e}, thrown while {@code store} was in use: damage to its pages, or a failed write (the
+     * store then holds a panic and is closed). Anything else (a bad request, a bug) is left to the caller.
+     */
+    Failure note(Throwable e, MVStore store) {
+        if (isDamage(e)) {
+            damaged(e);
+            return Failure.DAMAGE;
+        }
+        MVStoreException panic = store.getPanicException();
+        if (isWriteFailure(e) || panic != null) {
+            writeFailed(panic != null ? panic : e);
+            return Failure.WRITE;
+        }
+        return Failure.OTHER;
+    }
+
     /** Records damage seen while running; later requests fail with the same sentence. */
     void damaged(Throwable cause) {
         if (damage != null) {

@@ -77,11 +77,7 @@ final class StoreHousekeeping {
                 task.run();
             }
         } catch (RuntimeException e) {
-            if (StoreHealth.isDamage(e)) {
-                health.damaged(e);
-            } else if (StoreHealth.isWriteFailure(e) || mvStore.getPanicException() != null) {
-                health.writeFailed(mvStore.getPanicException() != null ? mvStore.getPanicException() : e);
-            } else {
+            if (health.note(e, mvStore) == StoreHealth.Failure.OTHER) {
                 log.warn("Store {} skipped: {}", what, e.toString());
             }
         }

@@ -4,13 +4,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import dev.blogdesk.testing.SmallDisk;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,20 +22,20 @@ class DiskFullCliIT {
 
     @TempDir
     Path tmp;
+    private SmallDisk small;
     private Path disk;
 
     @BeforeEach
     void mountASmallDisk() throws Exception {
-        disk = Files.createDirectories(tmp.resolve("small-disk"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", disk.toString())
-                .redirectErrorStream(true).start();
-        mount.getInputStream().readAllBytes();
-        Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here (not root?)");
+        small = SmallDisk.mount(tmp.resolve("small-disk"), "8m");
+        disk = small.root();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        new ProcessBuilder("umount", "-l", disk.toString()).inheritIO().start().waitFor();
+        if (small != null) {
+            small.close();
+        }
     }
 
     @Test
@@ -49,15 +48,7 @@ class DiskFullCliIT {
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=20000")) {
                 MongoCollection<Document> posts = client.getDatabase("blogdb").getCollection("posts");
                 posts.insertOne(new Document("title", "first").append("content", "kept"));
-                // Fill the rest of the disk from outside, as another program would.
-                try (OutputStream out = Files.newOutputStream(disk.resolve("filler"))) {
-                    byte[] block = new byte[64 * 1024];
-                    while (true) {
-                        out.write(block);
-                    }
-                } catch (java.io.IOException full) {
-                    assertThat(full.getMessage()).contains("No space left on device");
-                }
+                small.fill(); // the rest of the disk, from outside, as another program would
                 String big = "y".repeat(200_000);
                 for (int i = 0; i < 40 && serve.isAlive(); i++) {
                     try {

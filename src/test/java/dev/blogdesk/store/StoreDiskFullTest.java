@@ -1,13 +1,11 @@
 package dev.blogdesk.store;
 
+import dev.blogdesk.testing.SmallDisk;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,41 +22,20 @@ class StoreDiskFullTest {
 
     @TempDir
     Path tmp;
+    private SmallDisk small;
     private Path disk;
 
     @BeforeEach
     void mountASmallDisk() throws Exception {
-        disk = Files.createDirectories(tmp.resolve("small-disk"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk.toString())
-                .redirectErrorStream(true).start();
-        mount.getInputStream().readAllBytes();
-        Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here (not root?)");
+        small = SmallDisk.mount(tmp.resolve("small-disk"), "6m");
+        disk = small.root();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        new ProcessBuilder("umount", "-l", disk.toString()).inheritIO().start().waitFor();
-    }
-
-    /** Fills the disk to the last byte; returns the filler file to delete for space. */
-    private Path fill() throws IOException {
-        Path filler = disk.resolve("filler");
-        byte[] block = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(block);
-            }
-        } catch (IOException full) {
-            assertThat(full.getMessage()).contains("No space left on device");
+        if (small != null) {
+            small.close();
         }
-        try (OutputStream out = Files.newOutputStream(disk.resolve("filler-small"))) {
-            for (int i = 0; i < 64 * 1024; i++) {
-                out.write(0); // the last partial block
-            }
-        } catch (IOException full) {
-            assertThat(full.getMessage()).contains("No space left on device");
-        }
-        return filler;
     }
 
     @Test
@@ -69,7 +46,7 @@ class StoreDiskFullTest {
                 store.posts().create("Kept " + i, "acknowledged before the disk filled");
             }
         }
-        Path filler = fill();
+        Path filler = small.fill();
 
         // Read-only use needs no free byte (no port file, no commit).
         try (StoreConnection store = StoreConnection.openEmbedded(dataDir, false)) {
@@ -102,7 +79,7 @@ class StoreDiskFullTest {
 
     @Test
     void aFirstStartOnAFullDiskSaysTheDiskIsFullNotThatTheStoreIsDamaged() throws Exception {
-        fill();
+        small.fill();
         Path dataDir = disk.resolve("new-blogdesk");
         assertThatThrownBy(() -> StoreConnection.openEmbedded(dataDir, false)).isInstanceOf(StoreException.class)
                 .isNotInstanceOf(StoreDamagedException.class).hasMessageContaining("is full");

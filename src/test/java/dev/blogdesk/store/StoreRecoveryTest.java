@@ -59,6 +59,10 @@ class StoreRecoveryTest {
         assertThatThrownBy(() -> StoreConnection.openEmbedded(dataDir, false))
                 .isInstanceOf(StoreDamagedException.class).hasMessageContaining("is damaged").hasMessageContaining("left untouched");
         assertThat(Files.readAllBytes(file)).as("the damaged file is not touched").isEqualTo(garbage);
+        assertThat(StoreBackups.list(dataDir)).as("a damaged store never becomes a backup").containsExactly(backup);
+        try (var files = Files.list(StoreBackups.backupDir(dataDir))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("pending-"));
+        }
 
         Path aside = StoreBackups.restore(dataDir, StoreBackups.latest(dataDir).orElseThrow());
         assertThat(Files.readAllBytes(aside)).isEqualTo(garbage);
