@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 /** {@code blogdesk [--data-dir DIR] [--mongo-uri URI]} starts the desktop app; subcommands work headless. */
 @Command(name = "blogdesk", mixinStandardHelpOptions = true, versionProvider = BlogDeskCommand.Version.class,
         description = "BlogDesk, a Markdown blog editor on MongoDB. Without a command, starts the desktop app.",
-        subcommands = {ImportCommand.class, ExportCommand.class, SearchCommand.class, ServeCommand.class, SyncCommand.class, BenchCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, SearchCommand.class, PublishCommand.Publish.class,
+                PublishCommand.Unpublish.class, ServeCommand.class, SyncCommand.class, BenchCommand.class})
 public final class BlogDeskCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Option(names = "--data-dir", paramLabel = "DIR",

@@ -16,7 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Lists the posts that contain every word of QUERY (or \"quoted phrase\") in their title or content, case-insensitively, as literal text, newest first.")
+        description = "Lists the posts, drafts included, that contain every word of QUERY (or \"quoted phrase\") in their title or content, case-insensitively, as literal text, newest first.")
 final class SearchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "Words or \"phrases\" to look for; regular-expression characters are literal.")
@@ -45,7 +45,7 @@ final class SearchCommand implements Callable<Integer> {
                 } else {
                     String date = hit.datePosted() == null ? "(no date)          "
                             : DateTimeFormatter.ISO_INSTANT.format(hit.datePosted());
-                    ExportCommand.writeLine(out, date + "  " + hit.id() + "  " + hit.title());
+                    ExportCommand.writeLine(out, date + "  " + hit.id() + "  " + (hit.isDraft() ? "[draft] " : "") + hit.title());
                 }
             }
             out.flush();

@@ -1,6 +1,7 @@
 package dev.blogdesk.search;
 
 import dev.blogdesk.store.ChangeFeed;
+import dev.blogdesk.store.PostStatus;
 import dev.blogdesk.store.PostSummary;
 import dev.blogdesk.store.SearchQuery;
 import org.apache.lucene.document.Document;
@@ -43,7 +44,7 @@ final class IndexQueries {
     /** The list order, which is also the index's sort order. */
     static final Sort NEWEST_FIRST = new Sort(new SortField(DATE, SortField.Type.LONG, true),
             new SortField(IndexedPost.SORT_ID, SortField.Type.STRING, true));
-    private static final Set<String> SUMMARY_FIELDS = Set.of(ID, TITLE, DATE, EXCERPT);
+    private static final Set<String> SUMMARY_FIELDS = Set.of(ID, TITLE, DATE, EXCERPT, IndexedPost.STATUS);
 
     private final ChangeFeed store;
     private final Supplier<SearcherManager> searchers;
@@ -55,7 +56,14 @@ final class IndexQueries {
 
     /** Posts matching every term of {@code query} (all posts for an empty query), newest first. */
     public List<PostSummary> search(SearchQuery query, int skip, int limit) {
-        return top(query.isEmpty() ? new MatchAllDocsQuery() : withLargePosts(query), skip, limit);
+        Query text = query.isEmpty() ? new MatchAllDocsQuery() : withLargePosts(query);
+        if (query.status() == null) {
+            return top(text, skip, limit);
+        }
+        return top(new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexedPost.STATUS, query.status().value())), BooleanClause.Occur.FILTER)
+                .build(), skip, limit);
     }
 
     /** Posts imported from {@code source}, newest first. */
@@ -80,7 +88,8 @@ final class IndexQueries {
                 Document d = stored.document(hit.doc, SUMMARY_FIELDS);
                 Number date = d.getField(DATE) == null ? null : d.getField(DATE).numericValue();
                 page.add(new PostSummary(d.get(ID), d.get(TITLE),
-                        date == null ? null : Instant.ofEpochMilli(date.longValue()), d.get(EXCERPT)));
+                        date == null ? null : Instant.ofEpochMilli(date.longValue()), d.get(EXCERPT),
+                        PostStatus.ofField(d.get(IndexedPost.STATUS))));
             }
             return page;
         });

@@ -35,6 +35,8 @@ final class IndexedPost {
     static final String EXCERPT = "excerpt";
     static final String SOURCE = "source";
     static final String LARGE = "large";
+    /** "draft" or "published": indexed for the list's filter and stored for its badge. */
+    static final String STATUS = "status";
     private static final FieldType TRIGRAM_TYPE = gramType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     private static final FieldType SHORT_GRAM_TYPE = gramType(IndexOptions.DOCS);
 
@@ -62,6 +64,7 @@ final class IndexedPost {
         }
         d.add(new StoredField(TITLE, post.title()));
         d.add(new StoredField(EXCERPT, MongoPostRepository.excerptOf(post.content())));
+        d.add(new StringField(STATUS, post.status().value(), Field.Store.YES));
         if (post.source() != null) {
             d.add(new StringField(SOURCE, post.source(), Field.Store.NO));
         }

@@ -3,6 +3,7 @@ package dev.blogdesk.search;
 import dev.blogdesk.store.DeletedPost;
 import dev.blogdesk.store.Post;
 import dev.blogdesk.store.PostRepository;
+import dev.blogdesk.store.PostStatus;
 import dev.blogdesk.store.PostSummary;
 import dev.blogdesk.store.SearchQuery;
 import org.slf4j.Logger;
@@ -34,14 +35,8 @@ public final class IndexedPostRepository implements PostRepository {
     }
 
     @Override
-    public List<PostSummary> list(int skip, int limit) {
-        return fromIndex(() -> index.search(SearchQuery.ALL, skip, limit), () -> store.list(skip, limit));
-    }
-
-    @Override
-    public List<PostSummary> search(String text, int skip, int limit) {
-        SearchQuery query = SearchQuery.parse(text);
-        return fromIndex(() -> index.search(query, skip, limit), () -> store.search(text, skip, limit));
+    public List<PostSummary> search(SearchQuery query, int skip, int limit) {
+        return fromIndex(() -> index.search(query, skip, limit), () -> store.search(query, skip, limit));
     }
 
     @Override
@@ -87,6 +82,16 @@ public final class IndexedPostRepository implements PostRepository {
     }
 
     @Override
+    public Post publish(Post post) {
+        return store.publish(post);
+    }
+
+    @Override
+    public Post unpublish(Post post) {
+        return store.unpublish(post);
+    }
+
+    @Override
     public Optional<DeletedPost> deleteForUndo(String id) {
         return store.deleteForUndo(id);
     }
@@ -102,7 +107,7 @@ public final class IndexedPostRepository implements PostRepository {
     }
 
     @Override
-    public void exportJson(Consumer<String> sink) {
-        store.exportJson(sink);
+    public void exportJson(PostStatus status, Consumer<String> sink) {
+        store.exportJson(status, sink);
     }
 }

@@ -49,6 +49,9 @@ public final class SearchIndex implements AutoCloseable {
     static final int MAX_INDEXED_CODE_POINTS = IndexedPost.MAX_INDEXED_CODE_POINTS;
     private static final String COMMIT_EPOCH = "epoch";
     private static final String COMMIT_COUNTER = "counter";
+    /** What the index's documents hold; an index made by an older BlogDesk (no status) is rebuilt. */
+    private static final String COMMIT_FORMAT = "format";
+    private static final String FORMAT = "2";
     private static final long COMMIT_INTERVAL_MS = 1_000;
     private static final int MAX_BATCH = 1_000;
 
@@ -248,6 +251,9 @@ public final class SearchIndex implements AutoCloseable {
         if (!store.epoch().equals(committed.get(COMMIT_EPOCH))) {
             return "the index belongs to another store";
         }
+        if (!FORMAT.equals(committed.get(COMMIT_FORMAT))) {
+            return "the index was made by an older BlogDesk";
+        }
         long indexSeq = Long.parseLong(committed.getOrDefault(COMMIT_COUNTER, "-1"));
         if (indexSeq > storeSeq) {
             return "the store is older than the index (a backup was restored)";
@@ -346,7 +352,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(COMMIT_EPOCH, store.epoch(),
+        writer.setLiveCommitData(Map.of(COMMIT_EPOCH, store.epoch(), COMMIT_FORMAT, FORMAT,
                 COMMIT_COUNTER, Long.toString(appliedSeq)).entrySet());
         writer.commit();
         lastCommitMillis = System.currentTimeMillis();

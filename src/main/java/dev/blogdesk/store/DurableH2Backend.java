@@ -29,14 +29,17 @@ import java.net.InetSocketAddress;
  * it survive a power cut too. One request pays one force however many documents it wrote (an
  * {@code insertMany} batch), and a request that changed nothing pays none.
  *
- * <p>Observable: every document written to or removed from {@code blogdb.posts} is reported to the
- * {@link PostChangeHub}, at the lowest level the backend has, so no command (insert, update, upsert,
- * findAndModify, delete, drop) and no client can change a post without the search index hearing of it.
+ * <p>Observable: every document written to or removed from {@code blogdb.posts} or {@code blogdb.drafts}
+ * is reported to the {@link PostChangeHub}, at the lowest level the backend has, so no command (insert,
+ * update, upsert, findAndModify, delete, drop) and no client can change a post without the search index
+ * hearing of it. Writes to the two are reported one at a time, in the order they were made.
  */
 final class DurableH2Backend extends H2Backend {
 
-    /** The collection whose writes are reported; the others (none today) are stored as they come. */
-    static final String NAMESPACE = StoreConnection.DEFAULT_DATABASE + "." + PostSchema.COLLECTION;
+    /** The collections whose writes are reported: published posts and drafts; others are stored as they come. */
+    private static final java.util.Map<String, PostStatus> OBSERVED = java.util.Map.of(
+            ServerDocuments.namespace(PostStatus.PUBLISHED), PostStatus.PUBLISHED,
+            ServerDocuments.namespace(PostStatus.DRAFT), PostStatus.DRAFT);
 
     private final MVStore store;
     private final PostChangeHub changeLog;
@@ -216,12 +219,13 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            if (!NAMESPACE.equals(namespace)) {
+            PostStatus status = OBSERVED.get(namespace);
+            if (status == null) {
                 return super.openOrCreateCollection(collectionName, options);
             }
             // The same map names H2Database uses, so existing stores open unchanged.
             return new ObservedCollection(this, collectionName, options,
-                    getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace));
+                    getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace), status);
         }
     }
 
@@ -229,12 +233,14 @@ final class DurableH2Backend extends H2Backend {
 
         /** The collection's documents by _id: H2Collection's own map (it keys documents by their _id). */
         private final org.h2.mvstore.MVMap<Object, Document> documents;
+        private final PostStatus status;
 
         ObservedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                            org.h2.mvstore.MVMap<Object, Document> dataMap,
-                           org.h2.mvstore.MVMap<String, Object> metaMap) {
+                           org.h2.mvstore.MVMap<String, Object> metaMap, PostStatus status) {
             super(database, collectionName, options, dataMap, metaMap, DurableH2Backend.this.getCursorRegistry());
             this.documents = dataMap;
+            this.status = status;
         }
 
         /**
@@ -260,53 +266,62 @@ final class DurableH2Backend extends H2Backend {
             return id instanceof de.bwaldvogel.mongo.bson.ObjectId || id instanceof String;
         }
 
+        // Each write holds the change log's order, so the two collections' changes reach it one at a time.
         @Override
         protected Object addDocumentInternal(Document document) {
-            Object id = document.get(getIdField());
-            long s = changeLog.beforeWrite(id);
-            Object key;
-            try {
-                key = super.addDocumentInternal(document);
-            } catch (RuntimeException e) {
-                changeLog.afterFailure(s, id);
-                throw e;
+            synchronized (changeLog.order()) {
+                Object id = document.get(getIdField());
+                long s = changeLog.beforeWrite(id);
+                Object key;
+                try {
+                    key = super.addDocumentInternal(document);
+                } catch (RuntimeException e) {
+                    changeLog.afterFailure(s, id);
+                    throw e;
+                }
+                changeLog.afterUpsert(s, key, ServerDocuments.written(key, document, status));
+                return key;
             }
-            changeLog.afterUpsert(s, key, ServerDocuments.written(key, document));
-            return key;
         }
 
         @Override
         protected void handleUpdate(Object key, Document oldDocument, Document newDocument) {
-            long s = changeLog.beforeWrite(key);
-            try {
-                super.handleUpdate(key, oldDocument, newDocument);
-            } catch (RuntimeException e) {
-                changeLog.afterFailure(s, key);
-                throw e;
+            synchronized (changeLog.order()) {
+                long s = changeLog.beforeWrite(key);
+                try {
+                    super.handleUpdate(key, oldDocument, newDocument);
+                } catch (RuntimeException e) {
+                    changeLog.afterFailure(s, key);
+                    throw e;
+                }
+                changeLog.afterUpsert(s, key, ServerDocuments.written(key, newDocument, status));
             }
-            changeLog.afterUpsert(s, key, ServerDocuments.written(key, newDocument));
         }
 
         @Override
         protected void removeDocument(Object key) {
-            long s = changeLog.beforeWrite(key);
-            try {
-                super.removeDocument(key);
-            } catch (RuntimeException e) {
-                changeLog.afterFailure(s, key);
-                throw e;
+            synchronized (changeLog.order()) {
+                long s = changeLog.beforeWrite(key);
+                try {
+                    super.removeDocument(key);
+                } catch (RuntimeException e) {
+                    changeLog.afterFailure(s, key);
+                    throw e;
+                }
+                changeLog.afterRemove(s, key);
             }
-            changeLog.afterRemove(s, key);
         }
 
         @Override
         public void drop() {
-            long s = changeLog.beforeDrop();
-            try {
-                super.drop();
-            } finally {
-                // Even a failed drop may have removed some documents: the index starts over either way.
-                changeLog.afterDrop(s);
+            synchronized (changeLog.order()) {
+                long s = changeLog.beforeDrop();
+                try {
+                    super.drop();
+                } finally {
+                    // Even a failed drop may have removed some documents: the index starts over either way.
+                    changeLog.afterDrop(s, status);
+                }
             }
         }
     }

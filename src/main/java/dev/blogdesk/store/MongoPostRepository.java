@@ -6,7 +6,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -17,6 +18,7 @@ import org.bson.types.ObjectId;
 import static dev.blogdesk.store.PostSchema.CONTENT;
 import static dev.blogdesk.store.PostSchema.DATE_POSTED;
 import static dev.blogdesk.store.PostSchema.ID;
+import static dev.blogdesk.store.PostSchema.STATUS;
 import static dev.blogdesk.store.PostSchema.TITLE;
 import static dev.blogdesk.store.PostSchema.UPDATED_AT;
 import static dev.blogdesk.store.PostSchema.VERSION;
@@ -50,16 +52,19 @@ public final class MongoPostRepository implements PostRepository {
     public static final int CONTENT_BATCH_SIZE = 32;
 
     private static final Logger log = LoggerFactory.getLogger(MongoPostRepository.class);
-    private static final Bson NEWEST_FIRST = Sorts.orderBy(Sorts.descending(DATE_POSTED), Sorts.descending(ID));
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private static final String DATE_INDEX = "date_posted_desc";
     private static final String REGEX_METACHARACTERS = "\\^$.|?*+()[]{}";
 
     private final MongoCollection<Document> posts;
+    private final MongoCollection<Document> drafts;
+    private final PostListing listing;
 
     public MongoPostRepository(MongoDatabase database) {
         this.posts = database.getCollection(PostSchema.COLLECTION);
+        this.drafts = database.getCollection(PostSchema.DRAFTS);
+        this.listing = new PostListing(posts, drafts);
     }
 
     /** Creates the list-order index; a server that cannot build it still works, only slower. */
@@ -96,18 +101,33 @@ public final class MongoPostRepository implements PostRepository {
     public Post create(String title, String content) {
         Instant now = now();
         ObjectId id = new ObjectId();
-        Document doc = PostSchema.newDocument(id, title, content, now, now);
-        call("save the post", () -> posts.insertOne(doc).wasAcknowledged());
-        return new Post(id.toHexString(), title, content, now, now, 1L);
+        Document doc = PostSchema.newDocument(id, title, content, now, now).append(STATUS, PostStatus.DRAFT.value());
+        call("save the post", () -> drafts.insertOne(doc).wasAcknowledged());
+        return new Post(id.toHexString(), title, content, now, now, 1L, PostStatus.DRAFT);
     }
 
     @Override
     public Optional<Post> findById(String id) {
+        return findDocument(id).map(found -> PostSchema.read(found.document(), found.status()));
+    }
+
+    /** A stored document and where it is: the published copy first (it is the post if a move left two). */
+    private record Found(Document document, PostStatus status) {
+    }
+
+    private Optional<Found> findDocument(String id) {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        Document doc = call("load the post", () -> posts.find(Filters.eq(ID, new ObjectId(id))).first());
-        return Optional.ofNullable(doc).map(PostSchema::read);
+        Bson byId = Filters.eq(ID, new ObjectId(id));
+        return call("load the post", () -> {
+            Document published = posts.find(byId).first();
+            if (published != null) {
+                return Optional.of(new Found(published, PostStatus.PUBLISHED));
+            }
+            Document draft = drafts.find(byId).first();
+            return Optional.ofNullable(draft).map(d -> new Found(d, PostStatus.DRAFT));
+        });
     }
 
     @Override
@@ -122,26 +142,97 @@ public final class MongoPostRepository implements PostRepository {
                 .append(CONTENT, post.content())
                 .append(UPDATED_AT, Date.from(now))
                 .append(VERSION, post.version() + 1));
-        long matched = call("save the post", () -> posts.updateOne(filter, update).getMatchedCount());
+        // A draft published elsewhere meanwhile is not in drafts any more: a conflict, not a silent copy.
+        long matched = call("save the post", () -> collection(post.status()).updateOne(filter, update).getMatchedCount());
         if (matched == 0) {
             throw new VersionConflictException(post.id());
         }
-        return new Post(post.id(), post.title(), post.content(), post.datePosted(), now, post.version() + 1);
+        return new Post(post.id(), post.title(), post.content(), post.datePosted(), now, post.version() + 1, post.status());
     }
 
     @Override
     public Post overwrite(Post post) {
         requireStored(post);
         Instant now = now();
+        // Where the post is now (it may have been published or unpublished meanwhile), else where it was.
+        PostStatus where = findDocument(post.id()).map(Found::status).orElse(post.status());
         Document filter = new Document(ID, new ObjectId(post.id()));
         Document update = new Document("$set", new Document(TITLE, post.title())
                 .append(CONTENT, post.content())
                 .append(UPDATED_AT, Date.from(now)))
                 .append("$inc", new Document(VERSION, 1L))
                 .append("$setOnInsert", new Document(DATE_POSTED,
-                        Date.from(post.datePosted() != null ? post.datePosted() : now)));
-        call("save the post", () -> posts.updateOne(filter, update, new UpdateOptions().upsert(true)));
+                        Date.from(post.datePosted() != null ? post.datePosted() : now)).append(STATUS, where.value()));
+        call("save the post", () -> collection(where).updateOne(filter, update, new UpdateOptions().upsert(true)));
         return findById(post.id()).orElseThrow(() -> new StoreException("The post vanished while it was being saved."));
+    }
+
+    @Override
+    public Post publish(Post post) {
+        return move(post, PostStatus.PUBLISHED);
+    }
+
+    @Override
+    public Post unpublish(Post post) {
+        return move(post, PostStatus.DRAFT);
+    }
+
+    /**
+     * Copy first, then delete: a move cut short leaves two copies, never none. While both exist the
+     * published one is the post ({@link #findDocument}, the search index, sync), and {@link #settleMoves}
+     * removes the draft copy.
+     */
+    private Post move(Post post, PostStatus to) {
+        requireStored(post);
+        PostStatus from = to.other();
+        Bson byId = Filters.eq(ID, new ObjectId(post.id()));
+        String what = to == PostStatus.PUBLISHED ? "publish the post" : "unpublish the post";
+        Document stored = call(what, () -> collection(from).find(byId).first());
+        long storedVersion = stored != null && stored.get(VERSION) instanceof Number n ? n.longValue() : 0L;
+        if (stored == null || storedVersion != post.version()) {
+            throw new VersionConflictException(post.id());
+        }
+        Instant now = now();
+        Document moved = new Document(stored).append(STATUS, to.value())
+                .append(UPDATED_AT, Date.from(now)).append(VERSION, storedVersion + 1);
+        call(what, () -> {
+            collection(to).replaceOne(byId, moved, new ReplaceOptions().upsert(true));
+            collection(from).deleteOne(byId);
+            return null;
+        });
+        return PostSchema.read(moved, to);
+    }
+
+    /**
+     * Finishes moves cut short by a crash or a lost connection: a post in both collections is the
+     * published one, so its draft copy goes. Returns how many were settled.
+     */
+    public int settleMoves() {
+        return call("check drafts", () -> {
+            List<Object> both = new ArrayList<>();
+            List<Object> batch = new ArrayList<>();
+            for (Document d : drafts.find().projection(Projections.include(ID))) {
+                batch.add(d.get(ID));
+                if (batch.size() == 1_000) {
+                    both.addAll(alsoPublished(batch));
+                    batch.clear();
+                }
+            }
+            both.addAll(alsoPublished(batch));
+            for (Object id : both) {
+                drafts.deleteOne(new Document(ID, id));
+                log.info("Removed the draft copy of {}, a post whose publishing was cut short", id);
+            }
+            return both.size();
+        });
+    }
+
+    private List<Object> alsoPublished(List<Object> ids) {
+        List<Object> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            posts.find(Filters.in(ID, ids)).projection(Projections.include(ID)).forEach(d -> found.add(d.get(ID)));
+        }
+        return found;
     }
 
     @Override
@@ -149,90 +240,68 @@ public final class MongoPostRepository implements PostRepository {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        Document doc = call("delete the post", () -> posts.findOneAndDelete(Filters.eq(ID, new ObjectId(id))));
-        return Optional.ofNullable(doc).map(d -> new DeletedPost(id, stringOf(d, TITLE), d));
+        Bson byId = Filters.eq(ID, new ObjectId(id));
+        return call("delete the post", () -> {
+            Document published = posts.findOneAndDelete(byId);
+            Document draft = drafts.findOneAndDelete(byId);
+            if (published != null) {
+                return Optional.of(new DeletedPost(id, stringOf(published, TITLE), published, PostStatus.PUBLISHED));
+            }
+            return Optional.ofNullable(draft).map(d -> new DeletedPost(id, stringOf(d, TITLE), d, PostStatus.DRAFT));
+        });
     }
 
     @Override
     public void restore(DeletedPost deleted) {
-        call("restore the post", () -> posts.insertOne(deleted.document()).wasAcknowledged());
+        call("restore the post", () -> collection(deleted.status()).insertOne(deleted.document()).wasAcknowledged());
     }
 
     @Override
-    public List<PostSummary> list(int skip, int limit) {
-        return summaries(null, skip, limit);
-    }
-
-    @Override
-    public List<PostSummary> search(String text, int skip, int limit) {
-        if (text == null || text.isBlank()) {
-            return list(skip, limit);
-        }
-        SearchQuery query = SearchQuery.parse(text);
+    public List<PostSummary> search(SearchQuery query, int skip, int limit) {
         if (query.isEmpty()) {
-            return list(skip, limit);
+            return listing.summaries(query.status(), null, skip, limit);
         }
         List<Bson> each = new ArrayList<>();
         for (String term : query.terms()) {
             String literal = literalRegex(term);
             each.add(Filters.or(Filters.regex(TITLE, literal, "i"), Filters.regex(CONTENT, literal, "i")));
         }
-        return summaries(each.size() == 1 ? each.get(0) : Filters.and(each), skip, limit);
+        return listing.summaries(query.status(), each.size() == 1 ? each.get(0) : Filters.and(each), skip, limit);
     }
 
     @Override
     public List<PostSummary> listImported(String source, int skip, int limit) {
-        return summaries(Filters.eq(PostSchema.LEGACY_SOURCE_PATH, source), skip, limit);
-    }
-
-    private List<PostSummary> summaries(Bson match, int skip, int limit) {
-        List<Bson> pipeline = new ArrayList<>();
-        if (match != null) {
-            pipeline.add(new Document("$match", match));
-        }
-        pipeline.add(new Document("$sort", NEWEST_FIRST));
-        if (skip > 0) {
-            pipeline.add(new Document("$skip", skip));
-        }
-        pipeline.add(new Document("$limit", limit));
-        // The excerpt is cut on the server, so the list never transfers whole posts. Twice the length, and
-        // the exact cut here: mongo-java-server's $substrCP counts UTF-16 units, not code points.
-        pipeline.add(new Document("$project", new Document(TITLE, 1)
-                .append(DATE_POSTED, 1)
-                .append("excerpt", new Document("$substrCP",
-                        List.of(new Document("$ifNull", List.of("$" + CONTENT, "")), 0, 2 * EXCERPT_CHARS)))));
-        return call("list posts", () -> {
-            List<PostSummary> result = new ArrayList<>();
-            for (Document d : posts.aggregate(pipeline)) {
-                result.add(new PostSummary(idOf(d), stringOf(d, TITLE), instantOf(d, DATE_POSTED),
-                        excerptOf(stringOf(d, "excerpt"))));
-            }
-            return result;
-        });
+        return listing.summaries(null, Filters.eq(PostSchema.LEGACY_SOURCE_PATH, source), skip, limit);
     }
 
     @Override
     public long count() {
-        return call("count posts", posts::countDocuments);
+        return call("count posts", () -> posts.countDocuments() + drafts.countDocuments());
     }
 
     @Override
-    public void exportJson(Consumer<String> sink) {
+    public void exportJson(PostStatus status, Consumer<String> sink) {
         call("export posts", () -> {
-            for (Document d : posts.find().sort(NEWEST_FIRST).batchSize(CONTENT_BATCH_SIZE)) {
-                sink.accept(d.toJson(RELAXED));
-            }
+            listing.forEachNewestFirst(status, d -> sink.accept(d.toJson(RELAXED)));
             return null;
         });
     }
 
     @Override
     public Optional<String> findJsonById(String id) {
-        if (!ObjectId.isValid(id)) {
-            return Optional.empty();
+        return findDocument(id).map(found -> withStatus(found.document(), found.status()).toJson(RELAXED));
+    }
+
+    /** The document as exported: every one names its status, also those written without one. */
+    static Document withStatus(Document d, PostStatus status) {
+        if (!(d.get(STATUS) instanceof String s) || PostStatus.ofField(s) != status) {
+            d.put(STATUS, status.value());
         }
-        Document doc = call("load the post", () -> posts.find(Filters.eq(ID, new ObjectId(id))).first());
-        return Optional.ofNullable(doc).map(d -> d.toJson(RELAXED));
+        return d;
+    }
+
+    private MongoCollection<Document> collection(PostStatus status) {
+        return status == PostStatus.DRAFT ? drafts : posts;
     }
 
     /** Escapes every regex metacharacter so user text is matched literally on any MongoDB server. */
@@ -271,7 +340,7 @@ public final class MongoPostRepository implements PostRepository {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static <T> T call(String what, Supplier<T> action) {
+    static <T> T call(String what, Supplier<T> action) {
         try {
             return action.get();
         } catch (MongoException e) {

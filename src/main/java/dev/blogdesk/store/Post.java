@@ -7,11 +7,22 @@ import java.util.Objects;
  * A full post as the editor sees it. {@code version} 0 means the stored document has no
  * {@code version} field yet (for example one written by the Flask-PyMongo blog).
  */
-public record Post(String id, String title, String content, Instant datePosted, Instant updatedAt, long version) {
+public record Post(String id, String title, String content, Instant datePosted, Instant updatedAt, long version,
+                   PostStatus status) {
 
     public Post {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** A post that is not stored yet: a draft until it is published. */
+    public static Post unsaved(String title, String content) {
+        return new Post(null, title, content, null, null, 0, PostStatus.DRAFT);
+    }
+
+    public boolean isDraft() {
+        return status == PostStatus.DRAFT;
     }
 
     public boolean isNew() {
@@ -19,6 +30,6 @@ public record Post(String id, String title, String content, Instant datePosted, 
     }
 
     public Post withText(String newTitle, String newContent) {
-        return new Post(id, newTitle, newContent, datePosted, updatedAt, version);
+        return new Post(id, newTitle, newContent, datePosted, updatedAt, version, status);
     }
 }

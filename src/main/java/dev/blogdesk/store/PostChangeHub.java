@@ -65,15 +65,37 @@ final class PostChangeHub implements ChangeFeed {
         return s;
     }
 
-    void afterUpsert(long s, Object rawId, WrittenPost post) {
+    /** Held by each write to either collection, so followers hear them one at a time, in order. */
+    Object order() {
+        return order;
+    }
+
+    private final Object order = new Object();
+
+    /**
+     * Followers see one post per id, whichever collection holds it: the published copy if a move (copy,
+     * then delete) left two for a moment, so a draft written beside its published copy changes nothing.
+     */
+    void afterUpsert(long s, Object rawId, ServerDocuments.Located post) {
+        WrittenPost seen = post;
+        if (post.status() == PostStatus.DRAFT && listeners.size() > 0) {
+            ServerDocuments.Located published = ServerDocuments.find(store, rawId);
+            seen = published != null ? published : post;
+        }
         for (Listener l : listeners) {
-            l.upserted(s, rawId, post);
+            l.upserted(s, rawId, seen);
         }
     }
 
+    /** A removed copy whose twin is still in the other collection leaves that one as the post. */
     void afterRemove(long s, Object rawId) {
+        ServerDocuments.Located other = listeners.isEmpty() ? null : ServerDocuments.find(store, rawId);
         for (Listener l : listeners) {
-            l.removed(s, rawId);
+            if (other != null) {
+                l.upserted(s, rawId, other);
+            } else {
+                l.removed(s, rawId);
+            }
         }
     }
 
@@ -95,9 +117,21 @@ final class PostChangeHub implements ChangeFeed {
         return s;
     }
 
-    void afterDrop(long s) {
+    /**
+     * Followers start over after a drop; the posts still in the other collection are then written
+     * again as far as followers can tell (marked and announced), so dropping the drafts never empties
+     * the index of the published posts, in this process or after a restart.
+     */
+    void afterDrop(long s, PostStatus dropped) {
         for (Listener l : listeners) {
             l.dropped(s);
+        }
+        var survivors = ServerDocuments.dataMap(store, dropped.other());
+        if (survivors != null) {
+            for (var e : survivors.entrySet()) {
+                long again = beforeWrite(e.getKey());
+                afterUpsert(again, e.getKey(), ServerDocuments.written(e.getKey(), e.getValue(), dropped.other()));
+            }
         }
     }
 

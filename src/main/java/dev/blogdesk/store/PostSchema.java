@@ -12,8 +12,12 @@ import java.util.Date;
  */
 public final class PostSchema {
 
-    /** The collection the Flask blog lists. */
+    /** The collection the Flask blog lists: published posts only. */
     public static final String COLLECTION = "posts";
+    /** Drafts: the same document shape plus {@code status: "draft"}; the Flask blog never reads it. */
+    public static final String DRAFTS = "drafts";
+    /** "draft" or "published"; missing means published ({@link PostStatus#ofField}). */
+    public static final String STATUS = "status";
     public static final String ID = "_id";
     public static final String TITLE = "title";
     public static final String CONTENT = "content";
@@ -54,11 +58,19 @@ public final class PostSchema {
         return doc.append(UPDATED_AT, Date.from(updatedAt)).append(VERSION, 1L);
     }
 
-    /** The post as the editor sees it; a document the Flask blog wrote (no version) is version 0. */
-    public static Post read(Document d) {
+    /**
+     * The post as the editor sees it, read from the collection of {@code status}; a document the Flask
+     * blog wrote (no version) is version 0.
+     */
+    public static Post read(Document d, PostStatus status) {
         Number version = d.get(VERSION) instanceof Number n ? n : 0L;
         return new Post(idOf(d), stringOf(d, TITLE), stringOf(d, CONTENT), instantOf(d, DATE_POSTED),
-                instantOf(d, UPDATED_AT), version.longValue());
+                instantOf(d, UPDATED_AT), version.longValue(), status);
+    }
+
+    /** The post a document describes, wherever it came from: its {@code status} field decides. */
+    public static Post read(Document d) {
+        return read(d, PostStatus.ofField(d.get(STATUS)));
     }
 
     /** The id as the app shows it: the hex of an ObjectId, else the value. */

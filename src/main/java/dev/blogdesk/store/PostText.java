@@ -11,9 +11,10 @@ package dev.blogdesk.store;
  * @param content        the content if it is a string, else null
  * @param datePosted     epoch milliseconds, or null when {@code date_posted} is missing or not a date
  * @param source         {@code legacy.source} of imported posts, else null
+ * @param status         the collection it is in: drafts or the published posts
  */
 public record PostText(Object rawId, String key, String sortKey, String title, String searchableTitle,
-                       String content, Long datePosted, String source) {
+                       String content, Long datePosted, String source, PostStatus status) {
 
     /** The characters of text this holds (what it costs to keep it queued). */
     public long textLength() {

@@ -11,14 +11,19 @@ import java.util.regex.Pattern;
  * What a user typed into the search box: words separated by white space, or "quoted phrases".
  * A post matches when every term occurs in its title or in its content, case-insensitively, as
  * literal text (a term may be part of a longer word; regular-expression characters mean nothing).
+ * {@code status}, when not null, keeps only drafts or only published posts (the list's filter).
  */
-public record SearchQuery(List<String> terms) {
+public record SearchQuery(List<String> terms, PostStatus status) {
 
-    public static final SearchQuery ALL = new SearchQuery(List.of());
+    public static final SearchQuery ALL = new SearchQuery(List.of(), null);
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
 
     public SearchQuery {
         terms = List.copyOf(terms);
+    }
+
+    public SearchQuery(List<String> terms) {
+        this(terms, null);
     }
 
     public static SearchQuery parse(String text) {
@@ -36,7 +41,17 @@ public record SearchQuery(List<String> terms) {
         return new SearchQuery(new ArrayList<>(terms));
     }
 
+    /** The same terms, only among posts with {@code only} (null: every post). */
+    public SearchQuery withStatus(PostStatus only) {
+        return new SearchQuery(terms, only);
+    }
+
+    /** No terms: every post (of {@link #status}, if set). */
     public boolean isEmpty() {
         return terms.isEmpty();
+    }
+
+    public boolean admits(PostStatus s) {
+        return status == null || status == s;
     }
 }

@@ -21,22 +21,39 @@ import java.util.function.Consumer;
  */
 final class ServerDocuments {
 
-    /** The map H2Database keeps the posts collection's documents in, by _id. */
-    private static final String DATA_MAP = "databases." + DurableH2Backend.NAMESPACE;
+    /** The maps H2Database keeps the collections' documents in, by _id. */
+    private static final String POSTS_MAP = dataMapName(PostStatus.PUBLISHED);
+    private static final String DRAFTS_MAP = dataMapName(PostStatus.DRAFT);
 
     private ServerDocuments() {
     }
 
     /** How many posts a backup's snapshot of the maps holds. */
     static long postCount(Map<String, ? extends MVMap<?, ?>> maps) {
-        MVMap<?, ?> data = maps.get(DATA_MAP);
-        return data == null ? 0 : data.sizeAsLong();
+        long count = 0;
+        for (String name : new String[] {POSTS_MAP, DRAFTS_MAP}) {
+            MVMap<?, ?> data = maps.get(name);
+            count += data == null ? 0 : data.sizeAsLong();
+        }
+        return count;
     }
 
-    /** How many posts {@code store} holds (read-only stores too). */
+    /** How many posts, drafts included, {@code store} holds (read-only stores too). */
     static long postCount(MVStore store) {
-        MVMap<Object, Document> data = dataMap(store);
-        return data == null ? 0 : data.sizeAsLong();
+        long count = 0;
+        for (PostStatus status : PostStatus.values()) {
+            MVMap<Object, Document> data = dataMap(store, status);
+            count += data == null ? 0 : data.sizeAsLong();
+        }
+        return count;
+    }
+
+    static String namespace(PostStatus status) {
+        return StoreConnection.DEFAULT_DATABASE + "." + status.collection();
+    }
+
+    private static String dataMapName(PostStatus status) {
+        return "databases." + namespace(status);
     }
 
     /** The id the repository hands out for a stored {@code _id}: an ObjectId's hex, else the value. */
@@ -73,37 +90,71 @@ final class ServerDocuments {
         return read(store, key);
     }
 
+    /** The post with {@code rawId}: its published copy if there is one (a move cut short leaves two). */
     static Optional<PostText> read(MVStore store, Object rawId) {
-        MVMap<Object, Document> data = dataMap(store);
-        Document doc = data == null ? null : data.get(rawId);
-        return Optional.ofNullable(doc).map(d -> textOf(rawId, d));
+        return Optional.ofNullable(find(store, rawId)).map(Located::text);
+    }
+
+    /** A stored document and the collection it is in. */
+    record Located(Object rawId, Document doc, PostStatus status) implements ChangeFeed.WrittenPost {
+        @Override
+        public PostText text() {
+            return textOf(rawId, doc, status);
+        }
+
+        @Override
+        public byte[] bson() {
+            ByteBuf buffer = Unpooled.buffer(4096);
+            try {
+                return encode(this, buffer);
+            } finally {
+                buffer.release();
+            }
+        }
+    }
+
+    static Located find(MVStore store, Object rawId) {
+        for (PostStatus status : new PostStatus[] {PostStatus.PUBLISHED, PostStatus.DRAFT}) {
+            MVMap<Object, Document> data = dataMap(store, status);
+            Document doc = data == null ? null : data.get(rawId);
+            if (doc != null) {
+                return new Located(rawId, doc, status);
+            }
+        }
+        return null;
     }
 
     /** Every stored post, from a consistent snapshot of the collection. */
     static void forEachPost(MVStore store, Consumer<PostText> sink) {
-        MVMap<Object, Document> data = dataMap(store);
-        if (data == null) {
-            return;
+        MVMap<Object, Document> posts = dataMap(store, PostStatus.PUBLISHED);
+        MVMap<Object, Document> drafts = dataMap(store, PostStatus.DRAFT);
+        if (posts != null) {
+            for (Map.Entry<Object, Document> e : posts.entrySet()) {
+                sink.accept(textOf(e.getKey(), e.getValue(), PostStatus.PUBLISHED));
+            }
         }
-        for (Map.Entry<Object, Document> e : data.entrySet()) {
-            sink.accept(textOf(e.getKey(), e.getValue()));
+        if (drafts != null) {
+            for (Map.Entry<Object, Document> e : drafts.entrySet()) {
+                if (posts == null || !posts.containsKey(e.getKey())) {
+                    sink.accept(textOf(e.getKey(), e.getValue(), PostStatus.DRAFT));
+                }
+            }
         }
     }
 
     /** The stored documents as the server would send them, by id; missing ones are left out. */
     static Map<Object, byte[]> readBson(MVStore store, Collection<Object> rawIds) {
         Map<Object, byte[]> found = new HashMap<>();
-        MVMap<Object, Document> data = dataMap(store);
-        if (data == null || rawIds.isEmpty()) {
+        if (rawIds.isEmpty()) {
             return found;
         }
         ByteBuf buffer = Unpooled.buffer(16 * 1024);
         try {
             for (Object rawId : rawIds) {
-                Document doc = data.get(rawId);
-                if (doc != null) {
+                Located post = find(store, rawId);
+                if (post != null) {
                     buffer.clear();
-                    found.put(rawId, encode(doc, buffer));
+                    found.put(rawId, encode(post, buffer));
                 }
             }
             return found;
@@ -112,25 +163,35 @@ final class ServerDocuments {
         }
     }
 
-    private static MVMap<Object, Document> dataMap(MVStore store) {
-        return store.hasMap(DATA_MAP) ? store.openMap(DATA_MAP) : null;
+    static MVMap<Object, Document> dataMap(MVStore store, PostStatus status) {
+        String name = dataMapName(status);
+        return store.hasMap(name) ? store.openMap(name) : null;
     }
 
-    private static byte[] encode(Document doc, ByteBuf buffer) {
+    /**
+     * The BSON a follower (sync) sends: a draft always says {@code status: "draft"}, also one written
+     * without it, so no copy of it can ever be taken for a published post.
+     */
+    private static byte[] encode(Located post, ByteBuf buffer) {
+        Document doc = post.doc();
+        if (post.status() == PostStatus.DRAFT && !PostStatus.DRAFT.value().equals(doc.get(PostSchema.STATUS))) {
+            doc = new Document(doc);
+            doc.put(PostSchema.STATUS, PostStatus.DRAFT.value());
+        }
         de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(doc, buffer);
         byte[] bytes = new byte[buffer.readableBytes()];
         buffer.readBytes(bytes);
         return bytes;
     }
 
-    private static PostText textOf(Object rawId, Document doc) {
+    private static PostText textOf(Object rawId, Document doc, PostStatus status) {
         Object title = doc.get(PostSchema.TITLE);
         Object content = doc.get(PostSchema.CONTENT);
         Object legacy = doc.get(PostSchema.LEGACY);
         Object source = legacy instanceof Document l ? l.get(PostSchema.LEGACY_SOURCE) : null;
         return new PostText(rawId, keyOf(rawId), sortKeyOf(rawId), title == null ? "" : title.toString(),
                 title instanceof String s ? s : null, content instanceof String s ? s : null,
-                millisOf(doc.get(PostSchema.DATE_POSTED)), source instanceof String s ? s : null);
+                millisOf(doc.get(PostSchema.DATE_POSTED)), source instanceof String s ? s : null, status);
     }
 
     private static Long millisOf(Object value) {
@@ -140,25 +201,8 @@ final class ServerDocuments {
         return value instanceof Date date ? date.getTime() : null;
     }
 
-    /** A document as one write left it, converted only when a follower asks. */
-    static ChangeFeed.WrittenPost written(Object rawId, Document doc) {
-        return new Written(rawId, doc);
-    }
-
-    private record Written(Object rawId, Document doc) implements ChangeFeed.WrittenPost {
-        @Override
-        public PostText text() {
-            return textOf(rawId, doc);
-        }
-
-        @Override
-        public byte[] bson() {
-            ByteBuf buffer = Unpooled.buffer(4096);
-            try {
-                return encode(doc, buffer);
-            } finally {
-                buffer.release();
-            }
-        }
+    /** A document as one write left it in the collection of {@code status}, converted only when asked. */
+    static Located written(Object rawId, Document doc, PostStatus status) {
+        return new Located(rawId, doc, status);
     }
 }

@@ -102,6 +102,8 @@ public final class StoreConnection implements AutoCloseable {
         try {
             if (connection.isEmbedded()) {
                 connection.posts.dropEmbeddedOnlyWaste();
+                // Only here: on a shared server another client's move may be half-way at this moment.
+                connection.posts.settleMoves();
             } else {
                 connection.posts.ensureIndexes();
             }

@@ -25,6 +25,7 @@ import com.mongodb.client.model.WriteModel;
 import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.ChangeFeed;
 import dev.blogdesk.store.PostSchema;
+import dev.blogdesk.store.PostStatus;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
@@ -44,11 +45,11 @@ import java.util.Set;
 /**
  * One sync round between the local working copy (the embedded store) and a remote collection.
  *
- * <p>Push: every post in the {@link Outbox} that differs from what the server last had
- * (the "base", kept per post) is written with one unordered bulk write. A write only lands if the
- * server still holds the base (its title and content are part of the filter), so a post changed on
- * the server meanwhile is never overwritten: it becomes a conflict for the user. Deletes are pushed
- * the same way; the base is the tombstone that keeps a pull from bringing a deleted post back.
+ * <p>Both sides are {@link SyncPlaces}: drafts and published posts, one post per id. Push: every post
+ * in the {@link Outbox} that differs from what the server last had (the "base", kept per post) is
+ * written by {@link SyncPush}, never over a server copy changed meanwhile (that is a conflict for the
+ * user). Deletes are pushed the same way; the base is the tombstone that keeps a pull from bringing a
+ * deleted post back. A publish or unpublish here moves the post between the server's collections.
  *
  * <p>Pull: documents the server changed since the last pull ({@code updated_at}), documents written
  * without {@code updated_at} (the Flask blog), and posts gone from the server. A post changed both
@@ -64,16 +65,16 @@ public final class SyncEngine {
     private static final Duration PULL_OVERLAP = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
-    private final MongoCollection<Document> local;
+    private final SyncPlaces local;
     private final Outbox outbox;
     private final SyncState state;
     /** A package-private test seam: runs before each batch of a push with the number pushed so far. */
     private java.util.function.IntConsumer beforeBatch = pushedSoFar -> { };
     /** The server of the round in progress; null between rounds. */
-    private MongoCollection<Document> remote;
+    private SyncPlaces remote;
     private String remoteIdentity;
 
-    private SyncEngine(MongoCollection<Document> local, Outbox outbox, SyncState state) {
+    private SyncEngine(SyncPlaces local, Outbox outbox, SyncState state) {
         this.local = local;
         this.outbox = outbox;
         this.state = state;
@@ -87,7 +88,9 @@ public final class SyncEngine {
         dev.blogdesk.store.EmbeddedMongo embedded = local.embedded()
                 .orElseThrow(() -> new IllegalArgumentException("Sync needs the embedded store as its working copy"));
         ChangeFeed feed = embedded.changeFeed();
-        return new SyncEngine(local.database().getCollection(PostSchema.COLLECTION), Outbox.of(feed), new SyncState(feed));
+        var db = local.database();
+        return new SyncEngine(new SyncPlaces(db.getCollection(PostSchema.COLLECTION), db.getCollection(PostSchema.DRAFTS)),
+                Outbox.of(feed), new SyncState(feed));
     }
 
     /**
@@ -96,7 +99,7 @@ public final class SyncEngine {
      * that the server did not take.
      */
     public SyncReport round(SyncRemote server) {
-        remote = server.posts();
+        remote = new SyncPlaces(server.posts(), server.drafts());
         remoteIdentity = server.identity();
         try {
             return roundWithRemote();
@@ -108,8 +111,7 @@ public final class SyncEngine {
 
     private SyncReport roundWithRemote() {
         try {
-            remote.getNamespace();
-            remote.find().projection(Projections.include(PostSchema.ID)).limit(1).first();
+            remote.collection(PostStatus.PUBLISHED).find().projection(Projections.include(PostSchema.ID)).limit(1).first();
         } catch (MongoException e) {
             throw new SyncUnavailableException(e);
         }
@@ -151,8 +153,10 @@ public final class SyncEngine {
     private void startOver() {
         log.info("Syncing with a new server: comparing every post");
         state.reset(remoteIdentity);
-        for (Document d : local.find().projection(Projections.include(PostSchema.ID))) {
-            outbox.add(rawId(d.get(PostSchema.ID)));
+        for (PostStatus status : PostStatus.values()) {
+            for (Document d : local.collection(status).find().projection(Projections.include(PostSchema.ID))) {
+                outbox.add(rawId(d.get(PostSchema.ID)));
+            }
         }
     }
 
@@ -163,110 +167,23 @@ public final class SyncEngine {
         this.beforeBatch = hook;
     }
 
+    /** For tests: {@code hook} runs in a push between its write to the server's posts and to its drafts. */
+    void betweenCollections(Runnable hook) {
+        this.betweenCollections = hook;
+    }
+
+    private Runnable betweenCollections = () -> { };
+
     private int push() {
         List<Map.Entry<Object, Long>> entries = new ArrayList<>(outbox.snapshot().entrySet());
+        SyncPush batches = new SyncPush(outbox, state, remote, betweenCollections);
         int pushed = 0;
         for (int from = 0; from < entries.size(); from += BATCH) {
             beforeBatch.accept(pushed);
-            pushed += pushBatch(entries.subList(from, Math.min(entries.size(), from + BATCH)));
+            pushed += batches.pushBatch(entries.subList(from, Math.min(entries.size(), from + BATCH)));
             state.commit();
         }
         return pushed;
-    }
-
-    /** One write of a push; {@code sent} is the BSON sent (null for a delete). */
-    private record Op(String key, Object rawId, long seq, byte[] sent, String digest, WriteModel<RawBsonDocument> model) {
-    }
-
-    private int pushBatch(List<Map.Entry<Object, Long>> entries) {
-        long now = System.currentTimeMillis();
-        // As BSON, remembered from the save or else straight from the store's file: no round trip
-        // through the server, no decoding.
-        Map<Object, byte[]> stored = outbox.readBson(entries.stream().map(Map.Entry::getKey).toList());
-        // Digesting and copying 1,000 posts is a few ms of CPU per core; the server idles meanwhile.
-        List<Op> ops = entries.parallelStream().map(e -> prepare(e.getKey(), e.getValue(), stored.get(e.getKey()), now))
-                .filter(java.util.Objects::nonNull).toList();
-        if (ops.isEmpty()) {
-            return 0;
-        }
-        Set<Integer> failed = new HashSet<>();
-        int expected = ops.size();
-        int landed;
-        try {
-            BulkWriteResult result = remote.withDocumentClass(RawBsonDocument.class).bulkWrite(
-                    ops.stream().map(Op::model).toList(), new BulkWriteOptions().ordered(false));
-            landed = result.getInsertedCount() + result.getMatchedCount() + result.getDeletedCount();
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                failed.add(error.getIndex());
-            }
-            BulkWriteResult partial = e.getWriteResult();
-            landed = partial.getInsertedCount() + partial.getMatchedCount() + partial.getDeletedCount();
-        }
-        // All landed: done. Otherwise ask the server what it holds now: a write that "failed" may have
-        // landed in an earlier, interrupted round (then the server already has exactly what we send).
-        boolean verify = landed != expected || !failed.isEmpty();
-        Map<String, Document> theirs = verify ? remoteDocs(ops) : Map.of();
-        int pushed = 0;
-        for (Op op : ops) {
-            Document server = theirs.get(op.key());
-            boolean ok = !verify || (op.sent() == null ? server == null : server != null && op.digest().equals(digest(server)));
-            if (ok) {
-                if (op.sent() == null) {
-                    state.removeBase(op.key());
-                } else {
-                    state.putBase(op.key(), op.sent(), op.digest());
-                }
-                outbox.done(op.rawId(), op.seq());
-                pushed++;
-            } else {
-                state.putConflict(op.key(), server);
-            }
-        }
-        return pushed;
-    }
-
-    /** The write that brings the server up to {@code mine} (null: deleted here); null if there is none to make. */
-    private Op prepare(Object rawId, long seq, byte[] mine, long now) {
-        String key = key(bsonId(rawId));
-        if (state.hasConflict(key)) {
-            return null; // waits for the user
-        }
-        String mineDigest = mine == null ? null : digest(mine);
-        String baseDigest = state.baseDigest(key);
-        if (mine == null ? baseDigest == null : mineDigest.equals(baseDigest)) {
-            outbox.done(rawId, seq);
-            return null;
-        }
-        WriteModel<RawBsonDocument> model;
-        byte[] sent = null;
-        if (mine == null) {
-            model = new DeleteOneModel<>(unchangedSince(state.rawBase(key)));
-        } else {
-            // updated_at says when the server got it, so other clients' pulls see it.
-            sent = RawBson.withDate(mine, PostSchema.UPDATED_AT, now);
-            RawBsonDocument doc = new RawBsonDocument(sent);
-            model = baseDigest == null ? new InsertOneModel<>(doc)
-                    : new ReplaceOneModel<>(unchangedSince(state.rawBase(key)), doc);
-        }
-        return new Op(key, rawId, seq, sent, mineDigest, model);
-    }
-
-    /**
-     * A filter that only matches the server's copy if it is still the one we last saw. The three
-     * fields are copied out of the stored base as they are, never decoded.
-     */
-    private static Bson unchangedSince(byte[] base) {
-        return new RawBsonDocument(RawBson.project(base, PostSchema.ID, PostSchema.TITLE, PostSchema.CONTENT));
-    }
-
-    private Map<String, Document> remoteDocs(List<Op> ops) {
-        Map<String, Document> docs = new HashMap<>();
-        List<Object> ids = ops.stream().map(op -> bsonId(op.rawId())).toList();
-        for (Document d : remote.find(Filters.in(PostSchema.ID, ids)).batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
-            docs.put(key(d.get(PostSchema.ID)), d);
-        }
-        return docs;
     }
 
     // ------------------------------------------------------------------ pull
@@ -276,28 +193,27 @@ public final class SyncEngine {
         Bson changed = mark == 0 ? new Document()
                 : Filters.or(Filters.gt(PostSchema.UPDATED_AT, new Date(mark - PULL_OVERLAP.toMillis())),
                         Filters.exists(PostSchema.UPDATED_AT, false));
-        int pulled = 0;
-        long newMark = mark;
-        for (Document theirs : remote.find(changed).batchSize(MongoPostRepository.CONTENT_BATCH_SIZE)) {
+        Set<String> published = remote.keys(PostStatus.PUBLISHED);
+        Set<String> onServer = new HashSet<>(published);
+        onServer.addAll(remote.keys(PostStatus.DRAFT));
+        int[] pulled = {0};
+        long[] newMark = {mark};
+        remote.forEachMatching(changed, published, theirs -> {
             if (theirs.get(PostSchema.UPDATED_AT) instanceof Date d) {
-                newMark = Math.max(newMark, d.getTime());
+                newMark[0] = Math.max(newMark[0], d.getTime());
             }
             if (take(key(theirs.get(PostSchema.ID)), theirs)) {
-                pulled++;
+                pulled[0]++;
             }
-        }
+        });
         // Posts deleted on the server: in the base, gone there.
-        Set<String> onServer = new HashSet<>();
-        for (Document d : remote.find().projection(Projections.include(PostSchema.ID))) {
-            onServer.add(key(d.get(PostSchema.ID)));
-        }
         for (String key : state.baseKeys()) {
             if (!onServer.contains(key) && take(key, null)) {
-                pulled++;
+                pulled[0]++;
             }
         }
-        state.setPullMark(newMark);
-        return pulled;
+        state.setPullMark(newMark[0]);
+        return pulled[0];
     }
 
     /** Brings the server's version of one post here (null: deleted there), unless that would lose work. */
@@ -312,7 +228,7 @@ public final class SyncEngine {
             return false;
         }
         Object id = idOf(key);
-        Document mine = local.find(Filters.eq(PostSchema.ID, id)).first();
+        Document mine = local.find(id);
         boolean unchangedHere = baseDigest == null ? mine == null : mine != null && digest(mine).equals(baseDigest);
         if (unchangedHere) {
             writeLocal(id, theirs);
@@ -328,15 +244,11 @@ public final class SyncEngine {
 
     /** Writes the server's version here and makes it the base; it is not something to push back. */
     private void writeLocal(Object id, Document theirs) {
-        if (theirs == null) {
-            local.deleteOne(Filters.eq(PostSchema.ID, id));
-        } else {
-            local.replaceOne(Filters.eq(PostSchema.ID, id), theirs, new ReplaceOptions().upsert(true));
-        }
+        local.write(id, theirs);
         setBase(key(id), theirs);
         Object raw = rawId(id);
         Long seq = outbox.seqOf(raw);
-        Document now = local.find(Filters.eq(PostSchema.ID, id)).first();
+        Document now = local.find(id);
         if (seq != null && (theirs == null ? now == null : now != null && sameContent(now, theirs))) {
             outbox.done(raw, seq);
         }
@@ -360,7 +272,7 @@ public final class SyncEngine {
         List<Conflict> all = new ArrayList<>();
         for (String key : state.conflictKeys()) {
             Object id = idOf(key);
-            all.add(new Conflict(idText(key), local.find(Filters.eq(PostSchema.ID, id)).first(), state.conflictTheirs(key)));
+            all.add(new Conflict(idText(key), local.find(id), state.conflictTheirs(key)));
         }
         return all;
     }
@@ -386,12 +298,12 @@ public final class SyncEngine {
     /** Keeps both: this machine's version becomes a new post (pushed next round), the server's stays. */
     public String keepBoth(String id) {
         String key = keyOfText(id);
-        Document mine = local.find(Filters.eq(PostSchema.ID, idOf(key))).first();
+        Document mine = local.find(idOf(key));
         String copyId = null;
         if (mine != null) {
             ObjectId copy = new ObjectId();
             Document copyDoc = new Document(mine).append(PostSchema.ID, copy).append(PostSchema.TITLE, mine.getString(PostSchema.TITLE) + " (my copy)");
-            local.insertOne(copyDoc);
+            local.write(copy, copyDoc);
             copyId = copy.toHexString();
         }
         keepTheirs(id);

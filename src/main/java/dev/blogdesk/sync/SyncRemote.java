@@ -23,11 +23,13 @@ public final class SyncRemote implements AutoCloseable {
 
     private final MongoClient client;
     private final MongoCollection<Document> posts;
+    private final MongoCollection<Document> drafts;
     private final String identity;
 
-    private SyncRemote(MongoClient client, MongoCollection<Document> posts, String identity) {
+    private SyncRemote(MongoClient client, MongoCollection<Document> posts, MongoCollection<Document> drafts, String identity) {
         this.client = client;
         this.posts = posts;
+        this.drafts = drafts;
         this.identity = identity;
     }
 
@@ -56,12 +58,19 @@ public final class SyncRemote implements AutoCloseable {
                 })
                 .build());
         String database = profile.database();
+        // Drafts beside the posts, in "drafts" as the Flask blog's database has them (it never reads them).
         return new SyncRemote(client, client.getDatabase(database).getCollection(profile.collection()),
+                client.getDatabase(database).getCollection(dev.blogdesk.store.PostSchema.DRAFTS),
                 String.join(",", cs.getHosts()) + "/" + database + "." + profile.collection());
     }
 
     public MongoCollection<Document> posts() {
         return posts;
+    }
+
+    /** The server's drafts: never in the collection the blog lists. */
+    public MongoCollection<Document> drafts() {
+        return drafts;
     }
 
     /** Hosts, database and collection: which server's state the sync bookkeeping belongs to. No credentials. */

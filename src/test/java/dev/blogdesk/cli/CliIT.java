@@ -3,6 +3,7 @@ package dev.blogdesk.cli;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -161,6 +162,59 @@ class CliIT {
         assertThat(doc.getString("content")).isEqualTo("Edited by pymongo ✓");
         assertThat(doc.get("date_posted")).isEqualTo(Date.from(java.time.Instant.parse("2018-05-04T16:01:12.123Z")));
         assertThat(export.stdout().get(0)).contains("\"date_posted\": {\"$date\": \"2018-05-04T16:01:12.123Z\"}");
+    }
+
+    @Test
+    void draftsStayOutOfWhatTheFlaskBlogReadsAndTheCommandLineMovesThem() throws Exception {
+        int port = freePort();
+        Process server = serve(dataDir, port);
+        ObjectId draftId = new ObjectId();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoDatabase db = client.getDatabase("blogdb");
+            // A draft as BlogDesk stores it, and a post the Flask blog wrote.
+            db.getCollection("drafts").insertOne(new Document("_id", draftId).append("title", "Half done")
+                    .append("content", "secret words").append("date_posted", new Date()).append("status", "draft")
+                    .append("version", 1L));
+            db.getCollection("posts").insertOne(new Document("title", "Live").append("content", "public words")
+                    .append("date_posted", Date.from(java.time.Instant.parse("2020-01-01T00:00:00Z"))));
+            assertThat(db.getCollection("posts").find().into(new ArrayList<>()))
+                    .as("what the Flask blog lists: posts.find()").extracting(d -> d.getString("title")).containsExactly("Live");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Result all = run("export", "--data-dir", dataDir.toString());
+        assertThat(all.stdout()).extracting(l -> Document.parse(l).getString("status")).containsExactly("draft", "published");
+        Result drafts = run("export", "--status", "draft", "--data-dir", dataDir.toString());
+        assertThat(drafts.stdout()).singleElement().satisfies(l -> assertThat(Document.parse(l).getString("title")).isEqualTo("Half done"));
+        Result found = run("search", "words", "--json", "--data-dir", dataDir.toString());
+        assertThat(found.stdout()).hasSize(2);
+        Result bad = run("export", "--status", "secret", "--data-dir", dataDir.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("--status must be draft or published");
+
+        Result published = run("publish", draftId.toHexString(), "--data-dir", dataDir.toString());
+        assertThat(published.exit()).isZero();
+        assertThat(published.stderr()).contains("Published 'Half done'");
+        server = serve(dataDir, port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoDatabase db = client.getDatabase("blogdb");
+            Document live = db.getCollection("posts").find(Filters.eq("_id", draftId)).first();
+            assertThat(live).isNotNull();
+            assertThat(live.getString("status")).isEqualTo("published");
+            assertThat(db.getCollection("drafts").countDocuments()).isZero();
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(run("unpublish", draftId.toHexString(), "--data-dir", dataDir.toString()).exit()).isZero();
+        assertThat(run("export", "--status", "published", "--data-dir", dataDir.toString()).stdout())
+                .extracting(l -> Document.parse(l).getString("title")).containsExactly("Live");
+        Result missing = run("publish", new ObjectId().toHexString(), "--data-dir", dataDir.toString());
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.stderr().strip().lines()).singleElement().asString().contains("No post has the id");
     }
 
     @Test

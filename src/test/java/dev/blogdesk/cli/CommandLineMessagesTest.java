@@ -31,8 +31,8 @@ class CommandLineMessagesTest {
         Outcome o = run("frobnicate");
         assertThat(o.exit()).isEqualTo(2);
         assertThat(o.stderr().strip().lines()).singleElement().asString()
-                .isEqualTo("blogdesk: there is no command 'frobnicate'; the commands are import, export, search, serve, "
-                        + "sync, bench (see 'blogdesk --help')");
+                .isEqualTo("blogdesk: there is no command 'frobnicate'; the commands are import, export, search, publish, "
+                        + "unpublish, serve, sync, bench (see 'blogdesk --help')");
     }
 
     @Test

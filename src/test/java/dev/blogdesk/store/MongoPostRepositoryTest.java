@@ -49,10 +49,12 @@ class MongoPostRepositoryTest {
     }
 
     @Test
-    void createdPostIsStoredInTheFlaskDocumentShape() {
+    void createdPostIsADraftInTheFlaskDocumentShapeThatTheBlogNeverSees() {
         Post created = repo.create("Hello", "Some *Markdown*");
 
-        Document raw = store.posts().find(new Document("_id", new ObjectId(created.id()))).first();
+        assertThat(created.status()).isEqualTo(PostStatus.DRAFT);
+        assertThat(store.posts().countDocuments()).as("nothing in blogdb.posts until Publish").isZero();
+        Document raw = store.drafts().find(new Document("_id", new ObjectId(created.id()))).first();
         assertThat(raw).isNotNull();
         assertThat(raw.getString("title")).isEqualTo("Hello");
         assertThat(raw.getString("content")).isEqualTo("Some *Markdown*");
@@ -210,7 +212,7 @@ class MongoPostRepositoryTest {
     void exportPrintsRelaxedExtendedJsonWithRealDates() {
         repo.create("Exported", "line1\nline2 \"quoted\"");
         List<String> lines = new ArrayList<>();
-        repo.exportJson(lines::add);
+        repo.exportJson(null, lines::add);
         assertThat(lines).hasSize(1);
         Document parsed = Document.parse(lines.get(0));
         assertThat(parsed.get("date_posted")).isInstanceOf(Date.class);

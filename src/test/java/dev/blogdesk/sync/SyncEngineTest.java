@@ -68,6 +68,10 @@ class SyncEngineTest {
             return client.getDatabase(database).getCollection("posts");
         }
 
+        MongoCollection<Document> drafts() {
+            return client.getDatabase(database).getCollection("drafts");
+        }
+
         void stop() {
             server.close();
             server = null;
@@ -118,26 +122,36 @@ class SyncEngineTest {
         return local.posts();
     }
 
+    /** Every post on the server, drafts marked: id to "title|content" or "draft:title|content". */
     private Map<String, String> remoteContents() {
+        return contents(remote.posts(), remote.drafts());
+    }
+
+    private Map<String, String> localContents() {
+        return contents(local.database().getCollection("posts"), local.database().getCollection("drafts"));
+    }
+
+    private static Map<String, String> contents(MongoCollection<Document> posts, MongoCollection<Document> drafts) {
         Map<String, String> byId = new HashMap<>();
-        for (Document d : remote.posts().find()) {
+        for (Document d : posts.find()) {
             byId.put(d.getObjectId("_id").toHexString(), d.getString("title") + "|" + d.getString("content"));
+        }
+        for (Document d : drafts.find()) {
+            String was = byId.put(d.getObjectId("_id").toHexString(), "draft:" + d.getString("title") + "|" + d.getString("content"));
+            assertThat(was).as("a post in both collections").isNull();
         }
         return byId;
     }
 
-    private Map<String, String> localContents() {
-        Map<String, String> byId = new HashMap<>();
-        for (Document d : local.database().getCollection("posts").find()) {
-            byId.put(d.getObjectId("_id").toHexString(), d.getString("title") + "|" + d.getString("content"));
-        }
-        return byId;
+    /** A post as the Flask blog sees it: created, then published. */
+    private Post published(String title, String content) {
+        return posts().publish(posts().create(title, content));
     }
 
     @Test
     void savesGoUpAndTheServersChangesComeDownIncludingWhatTheFlaskBlogWrites() {
-        Post a = posts().create("First", "written here");
-        Post b = posts().create("Second", "also here");
+        Post a = published("First", "written here");
+        Post b = published("Second", "also here");
         SyncReport first = sync();
         assertThat(first.pushed()).isEqualTo(2);
         assertThat(first.pending()).isZero();
@@ -175,13 +189,13 @@ class SyncEngineTest {
 
     @Test
     void editsMadeWhileTheServerIsAwayArriveExactlyOnceWhenItIsBack() {
-        Post kept = posts().create("Kept", "v1");
-        Post doomed = posts().create("Doomed", "to be deleted offline");
+        Post kept = published("Kept", "v1");
+        Post doomed = published("Doomed", "to be deleted offline");
         sync();
         org.junit.jupiter.api.Assumptions.assumeFalse(TestStore.isRealServer(), "needs a server the test can stop");
         remote.stop();
         posts().update(posts().findById(kept.id()).orElseThrow().withText("Kept", "v2, written offline"));
-        Post offline = posts().create("Offline", "created on the train");
+        Post offline = published("Offline", "created on the train");
         posts().deleteForUndo(doomed.id());
         assertThatThrownBy(this::sync).isInstanceOf(SyncUnavailableException.class)
                 .hasMessageContaining("not available");
@@ -240,10 +254,53 @@ class SyncEngineTest {
     }
 
     @Test
+    void draftsAndTheirMovesCrossBothWaysAlsoWithTheServerStoppedHalfWayThroughAPublish() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestStore.isRealServer(), "needs a server the test can stop");
+        Post draft = posts().create("Draft", "private words");
+        Post live = published("Live", "public words");
+        sync();
+        assertThat(remote.posts().find().map(d -> d.getString("title")).into(new ArrayList<>())).containsExactly("Live");
+        assertThat(remote.drafts().find(Filters.eq("_id", new ObjectId(draft.id()))).first().getString("status")).isEqualTo("draft");
+        assertThat(remoteContents()).isEqualTo(localContents());
+
+        // Published here; the server stops after taking the published copy, before the draft's delete.
+        posts().publish(posts().findById(draft.id()).orElseThrow());
+        Object outcome;
+        try (SyncRemote r = SyncRemote.open(new ConnectionProfile(remote.uri, remote.database, "posts"))) {
+            SyncEngine engine = engine();
+            engine.betweenCollections(remote::stop);
+            try {
+                outcome = engine.round(r);
+            } catch (RuntimeException e) {
+                outcome = e;
+            }
+        }
+        assertThat(outcome).isInstanceOf(SyncUnavailableException.class);
+        remote.start();
+        assertThat(remote.posts().countDocuments(Filters.eq("_id", new ObjectId(draft.id())))).as("the copy landed").isEqualTo(1);
+        SyncReport finished = sync();
+        assertThat(finished.conflicts()).isZero();
+        assertThat(finished.pending()).isZero();
+        assertThat(remote.drafts().countDocuments()).as("the move finished: no draft copy left").isZero();
+        assertThat(remoteContents()).isEqualTo(localContents()).containsOnlyKeys(draft.id(), live.id());
+
+        // Unpublished on another machine: its copy moved from posts to drafts on the server.
+        Document moved = remote.posts().find(Filters.eq("_id", new ObjectId(live.id()))).first()
+                .append("status", "draft").append("updated_at", new Date());
+        remote.drafts().insertOne(moved);
+        remote.posts().deleteOne(Filters.eq("_id", new ObjectId(live.id())));
+        assertThat(sync().pulled()).isEqualTo(1);
+        assertThat(posts().findById(live.id())).get().extracting(Post::status).isEqualTo(dev.blogdesk.store.PostStatus.DRAFT);
+        assertThat(local.database().getCollection("posts").countDocuments(Filters.eq("_id", new ObjectId(live.id())))).isZero();
+        assertThat(remoteContents()).isEqualTo(localContents());
+        assertThat(sync()).extracting(SyncReport::pushed, SyncReport::pulled, SyncReport::conflicts).containsExactly(0, 0, 0);
+    }
+
+    @Test
     void aPostChangedOnBothSidesIsAConflictForTheUserNeverAnOverwrite() {
-        Post p = posts().create("Shared", "original");
-        Post q = posts().create("Other", "original");
-        Post r = posts().create("Third", "original");
+        Post p = published("Shared", "original");
+        Post q = published("Other", "original");
+        Post r = published("Third", "original");
         sync();
         posts().update(posts().findById(p.id()).orElseThrow().withText("Shared", "mine"));
         remote.posts().updateOne(Filters.eq("_id", new ObjectId(p.id())), Updates.set("content", "theirs (Flask edit, no updated_at change)"));

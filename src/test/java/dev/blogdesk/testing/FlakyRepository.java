@@ -31,10 +31,11 @@ public final class FlakyRepository implements PostRepository {
     @Override public Post overwrite(Post post) { check(); return delegate.overwrite(post); }
     @Override public Optional<dev.blogdesk.store.DeletedPost> deleteForUndo(String id) { check(); return delegate.deleteForUndo(id); }
     @Override public void restore(dev.blogdesk.store.DeletedPost deleted) { check(); delegate.restore(deleted); }
-    @Override public List<PostSummary> list(int skip, int limit) { check(); return delegate.list(skip, limit); }
-    @Override public List<PostSummary> search(String text, int skip, int limit) { check(); return delegate.search(text, skip, limit); }
+    @Override public Post publish(Post post) { check(); return delegate.publish(post); }
+    @Override public Post unpublish(Post post) { check(); return delegate.unpublish(post); }
+    @Override public List<PostSummary> search(dev.blogdesk.store.SearchQuery query, int skip, int limit) { check(); return delegate.search(query, skip, limit); }
     @Override public List<PostSummary> listImported(String source, int skip, int limit) { check(); return delegate.listImported(source, skip, limit); }
     @Override public long count() { check(); return delegate.count(); }
     @Override public Optional<String> findJsonById(String id) { check(); return delegate.findJsonById(id); }
-    @Override public void exportJson(Consumer<String> sink) { check(); delegate.exportJson(sink); }
+    @Override public void exportJson(dev.blogdesk.store.PostStatus status, Consumer<String> sink) { check(); delegate.exportJson(status, sink); }
 }

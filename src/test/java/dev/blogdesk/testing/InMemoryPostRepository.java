@@ -5,6 +5,7 @@ import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.Post;
 import dev.blogdesk.store.PostRepository;
 import dev.blogdesk.store.PostSchema;
+import dev.blogdesk.store.PostStatus;
 import dev.blogdesk.store.PostSummary;
 import dev.blogdesk.store.SearchQuery;
 import dev.blogdesk.store.VersionConflictException;
@@ -57,7 +58,8 @@ public final class InMemoryPostRepository implements PostRepository {
     @Override
     public synchronized Post create(String title, String content) {
         Instant now = now();
-        Document doc = PostSchema.newDocument(new ObjectId(), title, content, now, now);
+        Document doc = PostSchema.newDocument(new ObjectId(), title, content, now, now)
+                .append(PostSchema.STATUS, PostStatus.DRAFT.value());
         insert(doc);
         return PostSchema.read(doc);
     }
@@ -89,6 +91,31 @@ public final class InMemoryPostRepository implements PostRepository {
         return write(stored, post, PostSchema.read(stored).version() + 1);
     }
 
+    @Override
+    public synchronized Post publish(Post post) {
+        return move(post, PostStatus.PUBLISHED);
+    }
+
+    @Override
+    public synchronized Post unpublish(Post post) {
+        return move(post, PostStatus.DRAFT);
+    }
+
+    private Post move(Post post, PostStatus to) {
+        Document stored = documents.get(post.id());
+        if (stored == null || PostSchema.read(stored).version() != post.version() || statusOf(stored) == to) {
+            throw new VersionConflictException(post.id());
+        }
+        stored.put(PostSchema.STATUS, to.value());
+        stored.put(PostSchema.UPDATED_AT, Date.from(now()));
+        stored.put(PostSchema.VERSION, post.version() + 1);
+        return PostSchema.read(stored);
+    }
+
+    private static PostStatus statusOf(Document d) {
+        return PostStatus.ofField(d.get(PostSchema.STATUS));
+    }
+
     private Post write(Document stored, Post post, long version) {
         stored.put(PostSchema.TITLE, post.title());
         stored.put(PostSchema.CONTENT, post.content());
@@ -100,7 +127,7 @@ public final class InMemoryPostRepository implements PostRepository {
     @Override
     public synchronized Optional<DeletedPost> deleteForUndo(String id) {
         Document removed = documents.remove(id);
-        return Optional.ofNullable(removed).map(d -> new DeletedPost(id, PostSchema.stringOf(d, PostSchema.TITLE), d));
+        return Optional.ofNullable(removed).map(d -> new DeletedPost(id, PostSchema.stringOf(d, PostSchema.TITLE), d, statusOf(d)));
     }
 
     @Override
@@ -109,14 +136,8 @@ public final class InMemoryPostRepository implements PostRepository {
     }
 
     @Override
-    public synchronized List<PostSummary> list(int skip, int limit) {
-        return page(d -> true, skip, limit);
-    }
-
-    @Override
-    public synchronized List<PostSummary> search(String text, int skip, int limit) {
-        SearchQuery query = SearchQuery.parse(text == null ? "" : text);
-        return page(d -> query.terms().stream().allMatch(term -> contains(d, PostSchema.TITLE, term)
+    public synchronized List<PostSummary> search(SearchQuery query, int skip, int limit) {
+        return page(d -> query.admits(statusOf(d)) && query.terms().stream().allMatch(term -> contains(d, PostSchema.TITLE, term)
                 || contains(d, PostSchema.CONTENT, term)), skip, limit);
     }
 
@@ -136,8 +157,9 @@ public final class InMemoryPostRepository implements PostRepository {
     }
 
     @Override
-    public synchronized void exportJson(Consumer<String> sink) {
-        documents.values().stream().sorted(NEWEST_FIRST).forEach(d -> sink.accept(d.toJson(RELAXED)));
+    public synchronized void exportJson(PostStatus status, Consumer<String> sink) {
+        documents.values().stream().filter(d -> status == null || statusOf(d) == status).sorted(NEWEST_FIRST)
+                .forEach(d -> sink.accept(d.toJson(RELAXED)));
     }
 
     private List<PostSummary> page(Predicate<Document> match, int skip, int limit) {
@@ -145,7 +167,8 @@ public final class InMemoryPostRepository implements PostRepository {
         documents.values().stream().filter(match).sorted(NEWEST_FIRST).skip(skip).limit(limit).forEach(d ->
                 page.add(new PostSummary(PostSchema.idOf(d), PostSchema.stringOf(d, PostSchema.TITLE),
                         PostSchema.instantOf(d, PostSchema.DATE_POSTED),
-                        MongoPostRepository.excerptOf(d.get(PostSchema.CONTENT) instanceof String s ? s : null))));
+                        MongoPostRepository.excerptOf(d.get(PostSchema.CONTENT) instanceof String s ? s : null),
+                        statusOf(d))));
         return page;
     }
 

@@ -61,8 +61,13 @@ public final class TestStore implements AutoCloseable {
         return database.getCollection(dev.blogdesk.store.PostSchema.COLLECTION);
     }
 
+    public MongoCollection<Document> drafts() {
+        return database.getCollection(dev.blogdesk.store.PostSchema.DRAFTS);
+    }
+
     public void clear() {
         posts().deleteMany(new Document());
+        drafts().deleteMany(new Document());
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class EditorViewModel {
     private final DialogService dialogs;
     private final PreviewScheduler previews;
     private final SaveConflicts conflicts;
+    private final PostPublishing publishing;
+    private final PostDeletion deletion;
 
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty content = new SimpleStringProperty("");
@@ -52,7 +54,6 @@ public final class EditorViewModel {
     private final ReadOnlyStringWrapper currentId = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastSaved = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<DeletedPost> undoableDelete = new ReadOnlyObjectWrapper<>();
     // What the editor text is compared against to know whether it is dirty.
     private final StringProperty baselineTitle = new SimpleStringProperty("");
     private final StringProperty baselineContent = new SimpleStringProperty("");
@@ -76,6 +77,12 @@ public final class EditorViewModel {
                 open, title, content, baselineTitle, baselineContent);
         title.addListener((o, a, b) -> textChanged());
         content.addListener((o, a, b) -> textChanged());
+        publishing = new PostPublishing(this, repository, dialogs);
+        deletion = new PostDeletion(this, repository, dialogs);
+    }
+
+    public PostPublishing publishing() {
+        return publishing;
     }
 
     public void setOnSaved(Consumer<Post> onSaved) {
@@ -138,7 +145,7 @@ public final class EditorViewModel {
             // Saving goes against the version the draft was edited from: if the post moved on, that is a conflict.
             Post base = storedPost.get();
             setStored(new Post(base.id(), base.title(), base.content(), base.datePosted(), base.updatedAt(),
-                    draft.postId() != null ? draft.baseVersion() : base.version()));
+                    draft.postId() != null ? draft.baseVersion() : base.version(), base.status()));
         } else {
             setStored(null);
             open.set(true);
@@ -226,53 +233,39 @@ public final class EditorViewModel {
 
     /** Asks for confirmation, then deletes the open post; {@link #undoDelete} brings it back. */
     public void delete() {
-        if (!open.get() || busy.get()) {
-            return;
-        }
-        Post current = stored.get();
-        if (current == null) {
-            // Never stored: nothing to delete in the store, only the draft to throw away.
-            if (!isDirty() || dialogs.confirmDelete(title.get().isBlank() ? "this new post" : title.get())) {
-                drafts.discard();
-                close();
-            }
-            return;
-        }
-        if (!dialogs.confirmDelete(current.title())) {
-            return;
-        }
-        String key = drafts.key();
-        whileBusy(() -> repository.deleteForUndo(current.id()), deleted -> {
-            drafts.discard(key);
-            close();
-            undoableDelete.set(deleted.orElse(null));
-            status.set("Deleted “" + current.title() + "”.");
-            onDeleted.accept(current.id());
-        }, failure -> {
-            status.set("Not deleted: " + failure.getMessage());
-            dialogs.showError("Could not delete the post", failure.getMessage());
-        });
+        deletion.delete();
     }
 
     /** Puts the last deleted post back, exactly as it was, and opens it. */
     public void undoDelete() {
-        DeletedPost deleted = undoableDelete.get();
-        if (deleted == null || busy.get()) {
-            return;
-        }
-        runAfterConfirmingUnsaved(() -> whileBusy(() -> {
-            repository.restore(deleted);
-            return deleted;
-        }, restored -> {
-            undoableDelete.set(null);
-            status.set("Restored “" + restored.title() + "”.");
-            onDeleted.accept(restored.id());
-            open(restored.id());
-        }, failure -> dialogs.showError("Could not restore the post", failure.getMessage())));
+        deletion.undoDelete();
+    }
+
+    /** The post's draft journal key and files ({@link PostDeletion}). */
+    DraftKeeper drafts() {
+        return drafts;
+    }
+
+    /** A post was deleted or brought back ({@link PostDeletion}): the list follows. */
+    void deletedOrRestored(String id, String message) {
+        status.set(message);
+        onDeleted.accept(id);
+    }
+
+    Post stored() {
+        return stored.get();
+    }
+
+    /** The stored post now moved to {@code moved.status()} ({@link PostPublishing}); the text is unchanged. */
+    void moved(Post moved, String message) {
+        setStored(moved);
+        status.set(message);
+        lastSaved.set("Last saved " + LocalTime.now().format(TIME));
+        onSaved.accept(moved);
     }
 
     /** Store work, with the editor busy (Save and Delete disabled) until it is done either way. */
-    private <T> void whileBusy(java.util.concurrent.Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+    <T> void whileBusy(java.util.concurrent.Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
         busy.set(true);
         executor.execute(work, result -> {
             busy.set(false);
@@ -372,6 +365,11 @@ public final class EditorViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** The post as stored (null for one never saved): its status, version and dates. */
+    public ReadOnlyObjectProperty<Post> storedProperty() {
+        return stored.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty currentIdProperty() {
         return currentId.getReadOnlyProperty();
     }
@@ -395,6 +393,6 @@ public final class EditorViewModel {
 
     /** The post that {@link #undoDelete} would bring back, or null. */
     public ReadOnlyObjectProperty<DeletedPost> undoableDeleteProperty() {
-        return undoableDelete.getReadOnlyProperty();
+        return deletion.undoableProperty();
     }
 }

@@ -24,6 +24,9 @@ public final class MainView {
     @FXML private BorderPane root;
     @FXML private Button saveButton;
     @FXML private Button deleteButton;
+    @FXML private Button publishButton;
+    @FXML private MenuItem publishMenuItem;
+    @FXML private javafx.scene.control.Label statusBadge;
     @FXML private MenuItem saveMenuItem;
     @FXML private MenuItem deleteMenuItem;
     @FXML private MenuItem undoDeleteItem;
@@ -54,6 +57,17 @@ public final class MainView {
         saveMenuItem.disableProperty().bind(saveButton.disableProperty());
         deleteButton.disableProperty().bind(editor.openProperty().not().or(editor.busyProperty()));
         deleteMenuItem.disableProperty().bind(deleteButton.disableProperty());
+        var publishing = editor.publishing();
+        publishButton.textProperty().bind(publishing.actionLabelProperty());
+        publishButton.disableProperty().bind(publishing.disabledProperty());
+        publishMenuItem.textProperty().bind(publishing.actionLabelProperty());
+        publishMenuItem.disableProperty().bind(publishing.disabledProperty());
+        statusBadge.textProperty().bind(publishing.badgeProperty());
+        statusBadge.visibleProperty().bind(publishing.badgeProperty().isNotEmpty());
+        publishing.badgeProperty().addListener((o, was, now) -> {
+            statusBadge.getStyleClass().removeAll("badge-draft", "badge-published");
+            statusBadge.getStyleClass().add("Draft".equals(now) ? "badge-draft" : "badge-published");
+        });
         undoDeleteItem.disableProperty().bind(editor.undoableDeleteProperty().isNull());
         exportMarkdownItem.disableProperty().bind(editor.openProperty().not());
         exportHtmlItem.disableProperty().bind(editor.openProperty().not());
@@ -97,6 +111,7 @@ public final class MainView {
                 }
             }
             case SAVE -> editor.save();
+            case PUBLISH -> editor.publishing().toggle();
             case DELETE -> editor.delete();
             case IMPORT -> vm.requestImport(() -> actions.openImport(null));
             case EXPORT_MARKDOWN -> actions.chooseExportFile("Markdown", "*.md").ifPresent(vm.exporter()::exportMarkdown);

@@ -19,13 +19,17 @@ public final class PostListCell extends ListCell<PostSummary> {
     private final Label title = new Label();
     private final Label date = new Label();
     private final Label excerpt = new Label();
-    private final VBox box = new VBox(2, title, date, excerpt);
+    private final Label badge = new Label();
+    private final javafx.scene.layout.HBox dateLine = new javafx.scene.layout.HBox(6, badge, date);
+    private final VBox box = new VBox(2, title, dateLine, excerpt);
 
     public PostListCell(PostListViewModel viewModel) {
         this.viewModel = viewModel;
         title.getStyleClass().add("post-cell-title");
         date.getStyleClass().add("post-cell-date");
         excerpt.getStyleClass().add("post-cell-excerpt");
+        badge.getStyleClass().add("post-cell-badge");
+        dateLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.setMinWidth(0);
         box.setPrefWidth(1);
     }
@@ -48,6 +52,9 @@ public final class PostListCell extends ListCell<PostSummary> {
             date.getStyleClass().add("post-cell-unsynced");
         }
         excerpt.setText(item.excerpt());
+        badge.setText(item.isDraft() ? "Draft" : "Published");
+        badge.getStyleClass().removeAll("badge-draft", "badge-published");
+        badge.getStyleClass().add(item.isDraft() ? "badge-draft" : "badge-published");
         setGraphic(box);
         if (getIndex() == getListView().getItems().size() - 1) {
             viewModel.loadMore();

@@ -18,6 +18,7 @@ public final class PostListView {
 
     @FXML private ListView<PostSummary> postListView;
     @FXML private Label listCountLabel;
+    @FXML private javafx.scene.layout.HBox filterBar;
 
     private final PostListViewModel vm;
     private final ObservableStringValue openPostId;
@@ -48,6 +49,23 @@ public final class PostListView {
         placeholder.setWrapText(true);
         postListView.setPlaceholder(placeholder);
         listCountLabel.textProperty().bind(vm.countTextProperty());
+        javafx.scene.control.ToggleGroup filters = new javafx.scene.control.ToggleGroup();
+        for (ListFilter f : ListFilter.values()) {
+            javafx.scene.control.ToggleButton button = new javafx.scene.control.ToggleButton(f.label());
+            button.setId("filter" + f.label());
+            button.setUserData(f);
+            button.setToggleGroup(filters);
+            button.setSelected(vm.filterProperty().get() == f);
+            filterBar.getChildren().add(button);
+        }
+        // A click on the selected filter keeps it selected: one of the three is always chosen.
+        filters.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                filters.selectToggle(was);
+            } else {
+                vm.filterProperty().set((ListFilter) now.getUserData());
+            }
+        });
         postListView.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
             if (!syncingSelection && selected != null && !requestOpen.test(selected.id())) {
                 selectCurrent();

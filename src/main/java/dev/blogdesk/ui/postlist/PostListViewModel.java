@@ -1,7 +1,10 @@
 package dev.blogdesk.ui.postlist;
 
 import dev.blogdesk.app.TaskExecutor;
+import dev.blogdesk.markdown.PlainText;
 import dev.blogdesk.store.PostRepository;
+import dev.blogdesk.store.PostStatus;
+import dev.blogdesk.store.SearchQuery;
 import dev.blogdesk.store.PostSummary;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,9 +49,24 @@ public final class PostListViewModel {
         return loading.get() ? "Loading…" : shown;
     }, posts, hasMore, loading, importedFrom);
 
+    private final javafx.beans.property.ObjectProperty<ListFilter> filter =
+            new javafx.beans.property.SimpleObjectProperty<>(ListFilter.ALL);
+
     public PostListViewModel(PostRepository repository, TaskExecutor executor) {
         this.repository = repository;
         this.executor = executor;
+        filter.addListener((o, was, now) -> {
+            if (now == null) {
+                filter.set(ListFilter.ALL);
+            } else {
+                load();
+            }
+        });
+    }
+
+    /** All, Drafts or Published; changing it reloads the list (the search and an import view stay). */
+    public javafx.beans.property.ObjectProperty<ListFilter> filterProperty() {
+        return filter;
     }
 
     /** "100+ posts", "1 post imported from blog.db (Esc in the search box shows all)", "Loading…". */
@@ -92,8 +110,9 @@ public final class PostListViewModel {
         long gen = generation;
         String q = query;
         String from = importedFrom.get();
+        PostStatus only = filter.get().status();
         loading.set(true);
-        executor.execute(() -> fetch(q, from, skip), page -> {
+        executor.execute(() -> fetch(q, from, only, skip), page -> {
             if (gen != generation) {
                 return;
             }
@@ -107,11 +126,16 @@ public final class PostListViewModel {
         });
     }
 
-    private List<PostSummary> fetch(String q, String from, int skip) {
+    private List<PostSummary> fetch(String q, String from, PostStatus only, int skip) {
+        List<PostSummary> page;
         if (from != null) {
-            return repository.listImported(from, skip, PAGE_SIZE);
+            page = repository.listImported(from, skip, PAGE_SIZE); // one import's posts, whatever their status
+        } else {
+            page = repository.search(SearchQuery.parse(q).withStatus(only), skip, PAGE_SIZE);
         }
-        return q.isBlank() ? repository.list(skip, PAGE_SIZE) : repository.search(q, skip, PAGE_SIZE);
+        // The list reads like a blog's index: the excerpt's Markdown reduced to its words, here off the FX thread.
+        return page.stream().map(p -> new PostSummary(p.id(), p.title(), p.datePosted(), PlainText.of(p.excerpt()), p.status()))
+                .toList();
     }
 
     private void finished(Throwable failure) {
@@ -124,10 +148,14 @@ public final class PostListViewModel {
             placeholder.set(problem);
         } else if (importedFrom.get() != null) {
             placeholder.set("No posts were imported from " + importedFrom.get() + ".");
-        } else if (query.isBlank()) {
+        } else if (query.isBlank() && filter.get() == ListFilter.ALL) {
             placeholder.set("No posts yet.\nPress Ctrl+N to write your first post.");
+        } else if (query.isBlank()) {
+            placeholder.set(filter.get() == ListFilter.DRAFTS ? "No drafts.\nA new post is a draft until you publish it."
+                    : "Nothing published yet.\nOpen a draft and press Ctrl+Shift+P to publish it.");
         } else {
-            placeholder.set("No post contains “" + abbreviate(query) + "”.");
+            placeholder.set("No " + (filter.get() == ListFilter.ALL ? "post" : filter.get() == ListFilter.DRAFTS
+                    ? "draft" : "published post") + " contains “" + abbreviate(query) + "”.");
         }
     }
 

@@ -36,6 +36,19 @@ class PostListViewModelTest {
     }
 
     @Test
+    void excerptsShowTheWordsNotTheMarkdown() {
+        InMemoryPostRepository markdown = new InMemoryPostRepository();
+        markdown.create("Notes", "## What I learned - the import\n\nIt was **fast**, see [the docs](https://example.org/docs) "
+                + "and ![a diagram](/uploads/abc.png) with `code` and <b>tags</b>.");
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        PostListViewModel vm = new PostListViewModel(markdown, executor);
+        vm.show("");
+        executor.complete(0);
+        assertThat(vm.posts()).singleElement().extracting(PostSummary::excerpt)
+                .isEqualTo("What I learned - the import It was fast, see the docs and a diagram with code and tags.");
+    }
+
+    @Test
     void loadingIsShownWhileASearchRuns() {
         ManualTaskExecutor executor = new ManualTaskExecutor();
         PostListViewModel vm = new PostListViewModel(repo, executor);
