@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, search, startup, preview, sync, store (default: all).")
+        description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, search, startup, preview, sync, store, image (default: all).")
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview", "sync", "store");
+    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview", "sync", "store", "image");
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Benchmarks to run: ${COMPLETION-CANDIDATES} or all.")
     List<String> names = new ArrayList<>();
@@ -76,6 +76,9 @@ final class BenchCommand implements Callable<Integer> {
                         results.add(r);
                     }
                 }
+            }
+            if (selected.contains("image")) {
+                results.addAll(new dev.blogdesk.bench.ImageBenchmark(dir.resolve("image"), System.err).run());
             }
             if (selected.contains("store")) {
                 results.addAll(new dev.blogdesk.bench.StoreBenchmark(dir.resolve("store"), rows, System.err).run());

@@ -9,7 +9,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import dev.blogdesk.importer.ImportProblem.Reason;
-import dev.blogdesk.store.MongoPostRepository;
+import dev.blogdesk.store.StoreErrors;
 import dev.blogdesk.store.PostSchema;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -133,9 +133,9 @@ public final class ImportEngine {
             Run run = runSoFar[0];
             boolean wroteSome = run != null && run.inserted.get() + run.updated.get() > 0;
             throw new ImportException(ImportException.Code.TARGET, wroteSome
-                    ? "The store stopped answering: " + MongoPostRepository.reason(e) + " What was written is kept; "
+                    ? "The store stopped answering: " + StoreErrors.reason(e) + " What was written is kept; "
                     + "run the import again to finish, nothing will be duplicated."
-                    : "The store did not answer: " + MongoPostRepository.reason(e) + " Nothing was written; "
+                    : "The store did not answer: " + StoreErrors.reason(e) + " Nothing was written; "
                     + "run the import again once it is reachable.", e);
         }
     }

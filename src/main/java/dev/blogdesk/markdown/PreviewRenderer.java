@@ -23,8 +23,30 @@ public final class PreviewRenderer {
         }
     };
 
+    /** Image {@code src} values as the preview loads them (the app shows stored images from the local store). */
+    private volatile java.util.function.UnaryOperator<String> imageSources = java.util.function.UnaryOperator.identity();
+    private static final java.util.regex.Pattern IMG_SRC = java.util.regex.Pattern.compile("(<img\\b[^>]*?\\ssrc=\")([^\"]*)(\")");
+
     public PreviewRenderer(MarkdownRenderer markdown) {
         this.markdown = markdown;
+    }
+
+    /** Maps each image's {@code src} after sanitizing (so a mapped value is never re-checked as user input). */
+    public void useImageSources(java.util.function.UnaryOperator<String> sources) {
+        this.imageSources = sources;
+    }
+
+    private String withImageSources(String html) {
+        if (!html.contains("<img")) {
+            return html;
+        }
+        java.util.function.UnaryOperator<String> sources = imageSources;
+        return IMG_SRC.matcher(html).replaceAll(m -> {
+            String src = org.jsoup.parser.Parser.unescapeEntities(m.group(2), true);
+            String mapped = sources.apply(src);
+            // Only a mapped value is new; any other src stays exactly as the sanitizer wrote it.
+            return java.util.regex.Matcher.quoteReplacement(m.group(1) + (mapped.equals(src) ? m.group(2) : mapped) + m.group(3));
+        });
     }
 
     public PreviewDocument render(String title, String content) {
@@ -51,7 +73,8 @@ public final class PreviewRenderer {
                 }
             }
             int endOffset = Math.max(node.getStartOffset(), node.getEndOffset() - 1);
-            blocks.add(new PreviewDocument.Block(lineOf(lineStarts, node.getStartOffset()), lineOf(lineStarts, endOffset), safe));
+            blocks.add(new PreviewDocument.Block(lineOf(lineStarts, node.getStartOffset()), lineOf(lineStarts, endOffset),
+                    withImageSources(safe)));
         }
         return new PreviewDocument(title == null ? "" : title, List.copyOf(blocks), countWords(text));
     }

@@ -56,14 +56,38 @@ final class IndexQueries {
 
     /** Posts matching every term of {@code query} (all posts for an empty query), newest first. */
     public List<PostSummary> search(SearchQuery query, int skip, int limit) {
-        Query text = query.isEmpty() ? new MatchAllDocsQuery() : withLargePosts(query);
-        if (query.status() == null) {
+        Query text = query.terms().isEmpty() ? new MatchAllDocsQuery() : withLargePosts(query);
+        if (query.status() == null && query.tags().isEmpty()) {
             return top(text, skip, limit);
         }
-        return top(new BooleanQuery.Builder()
-                .add(text, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexedPost.STATUS, query.status().value())), BooleanClause.Occur.FILTER)
-                .build(), skip, limit);
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+        if (query.status() != null) {
+            all.add(new TermQuery(new Term(IndexedPost.STATUS, query.status().value())), BooleanClause.Occur.FILTER);
+        }
+        for (String tag : query.tags()) {
+            all.add(new TermQuery(new Term(IndexedPost.TAG, IndexedPost.foldedTag(tag))), BooleanClause.Occur.FILTER);
+        }
+        return top(all.build(), skip, limit);
+    }
+
+    /** The tags of the indexed posts, each once, alphabetically; a tag no live post has is left out. */
+    public List<String> tagsInUse() {
+        return withSearcher(searcher -> {
+            java.util.TreeSet<String> tags = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(searcher.getIndexReader(),
+                    IndexedPost.TAG_NAME);
+            if (terms != null) {
+                org.apache.lucene.index.TermsEnum each = terms.iterator();
+                for (BytesRef term = each.next(); term != null; term = each.next()) {
+                    String tag = term.utf8ToString();
+                    // Terms of deleted posts stay until a merge: only count tags a live post has.
+                    if (searcher.count(new TermQuery(new Term(IndexedPost.TAG_NAME, tag))) > 0) {
+                        tags.add(tag);
+                    }
+                }
+            }
+            return List.copyOf(tags);
+        });
     }
 
     /** Posts imported from {@code source}, newest first. */

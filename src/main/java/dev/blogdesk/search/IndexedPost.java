@@ -37,6 +37,10 @@ final class IndexedPost {
     static final String LARGE = "large";
     /** "draft" or "published": indexed for the list's filter and stored for its badge. */
     static final String STATUS = "status";
+    /** Each tag folded as the store's case-insensitive match folds it, for {@code tag:} filters. */
+    static final String TAG = "tag";
+    /** Each tag as written, for the list of tags in use. */
+    static final String TAG_NAME = "tag_name";
     private static final FieldType TRIGRAM_TYPE = gramType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     private static final FieldType SHORT_GRAM_TYPE = gramType(IndexOptions.DOCS);
 
@@ -65,6 +69,10 @@ final class IndexedPost {
         d.add(new StoredField(TITLE, post.title()));
         d.add(new StoredField(EXCERPT, MongoPostRepository.excerptOf(post.content())));
         d.add(new StringField(STATUS, post.status().value(), Field.Store.YES));
+        for (String tag : post.tags()) {
+            d.add(new StringField(TAG, foldedTag(tag), Field.Store.NO));
+            d.add(new StringField(TAG_NAME, tag, Field.Store.NO));
+        }
         if (post.source() != null) {
             d.add(new StringField(SOURCE, post.source(), Field.Store.NO));
         }
@@ -76,6 +84,11 @@ final class IndexedPost {
             d.add(new Field(SHORT_GRAMS, GramTokenStream.shortGrams(text), SHORT_GRAM_TYPE));
         }
         return d;
+    }
+
+    static String foldedTag(String tag) {
+        int[] folded = TextFolding.fold(tag);
+        return new String(folded, 0, folded.length);
     }
 
     static Query gramQuery(SearchQuery query) {

@@ -62,8 +62,18 @@ public final class IndexedPostRepository implements PostRepository {
     }
 
     @Override
-    public Post create(String title, String content) {
-        return store.create(title, content);
+    public List<String> tagsInUse() {
+        return fromIndex(index::tagsInUse, store::tagsInUse);
+    }
+
+    @Override
+    public Post create(Post post) {
+        return store.create(post);
+    }
+
+    @Override
+    public boolean slugInUse(String slug, String exceptId) {
+        return store.slugInUse(slug, exceptId);
     }
 
     @Override

@@ -47,11 +47,6 @@ import java.util.concurrent.TimeUnit;
 public final class SearchIndex implements AutoCloseable {
 
     static final int MAX_INDEXED_CODE_POINTS = IndexedPost.MAX_INDEXED_CODE_POINTS;
-    private static final String COMMIT_EPOCH = "epoch";
-    private static final String COMMIT_COUNTER = "counter";
-    /** What the index's documents hold; an index made by an older BlogDesk (no status) is rebuilt. */
-    private static final String COMMIT_FORMAT = "format";
-    private static final String FORMAT = "2";
     private static final long COMMIT_INTERVAL_MS = 1_000;
     private static final int MAX_BATCH = 1_000;
 
@@ -154,6 +149,11 @@ public final class SearchIndex implements AutoCloseable {
         return queries.listImported(source, skip, limit);
     }
 
+    /** Every tag an indexed post has, each once, alphabetically. */
+    public List<String> tagsInUse() {
+        return queries.tagsInUse();
+    }
+
     public long count() {
         return queries.count();
     }
@@ -245,23 +245,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private String rebuildReason(Map<String, String> committed, long storeSeq) {
-        if (committed.isEmpty()) {
-            return "no index yet";
-        }
-        if (!store.epoch().equals(committed.get(COMMIT_EPOCH))) {
-            return "the index belongs to another store";
-        }
-        if (!FORMAT.equals(committed.get(COMMIT_FORMAT))) {
-            return "the index was made by an older BlogDesk";
-        }
-        long indexSeq = Long.parseLong(committed.getOrDefault(COMMIT_COUNTER, "-1"));
-        if (indexSeq > storeSeq) {
-            return "the store is older than the index (a backup was restored)";
-        }
-        if (changes.pending().pendingDrop().isPresent()) {
-            return "the collection was dropped";
-        }
-        return null;
+        return IndexCommitData.rebuildReason(committed, store.epoch(), storeSeq, changes.pending().pendingDrop().isPresent());
     }
 
     private void rebuild(long startSeq, String reason) throws IOException {
@@ -352,8 +336,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(COMMIT_EPOCH, store.epoch(), COMMIT_FORMAT, FORMAT,
-                COMMIT_COUNTER, Long.toString(appliedSeq)).entrySet());
+        writer.setLiveCommitData(IndexCommitData.of(store.epoch(), appliedSeq).entrySet());
         writer.commit();
         lastCommitMillis = System.currentTimeMillis();
         signal();

@@ -98,12 +98,15 @@ public final class MongoPostRepository implements PostRepository {
     }
 
     @Override
-    public Post create(String title, String content) {
+    public Post create(Post post) {
         Instant now = now();
         ObjectId id = new ObjectId();
-        Document doc = PostSchema.newDocument(id, title, content, now, now).append(STATUS, PostStatus.DRAFT.value());
+        Instant date = post.datePosted() != null ? post.datePosted().truncatedTo(ChronoUnit.MILLIS) : now;
+        Document doc = PostSchema.newDocument(id, post.title(), post.content(), date, now)
+                .append(STATUS, PostStatus.DRAFT.value());
+        PostSchema.putDetails(doc, new Document(), post.details());
         call("save the post", () -> drafts.insertOne(doc).wasAcknowledged());
-        return new Post(id.toHexString(), title, content, now, now, 1L, PostStatus.DRAFT);
+        return PostSchema.read(doc, PostStatus.DRAFT);
     }
 
     @Override
@@ -137,17 +140,28 @@ public final class MongoPostRepository implements PostRepository {
         // A flat filter: the embedded server only uses the _id index for flat equality on _id.
         Document filter = new Document(ID, new ObjectId(post.id()));
         filter.append(VERSION, post.version() == 0 ? new Document("$exists", false) : post.version());
-        // $set, not replaceOne: fields the editor does not know (tags, author, legacy, ...) are kept.
-        Document update = new Document("$set", new Document(TITLE, post.title())
-                .append(CONTENT, post.content())
-                .append(UPDATED_AT, Date.from(now))
-                .append(VERSION, post.version() + 1));
+        // $set, not replaceOne: fields the editor does not know (comments, legacy, ...) are kept.
+        Document update = changes(post, now, new Document(VERSION, post.version() + 1));
         // A draft published elsewhere meanwhile is not in drafts any more: a conflict, not a silent copy.
         long matched = call("save the post", () -> collection(post.status()).updateOne(filter, update).getMatchedCount());
         if (matched == 0) {
             throw new VersionConflictException(post.id());
         }
-        return new Post(post.id(), post.title(), post.content(), post.datePosted(), now, post.version() + 1, post.status());
+        return new Post(post.id(), post.title(), post.content(), post.datePosted(), now, post.version() + 1, post.status(),
+                post.details());
+    }
+
+    /** The {@code $set} (text, details, date, {@code updated_at}, plus {@code extraSet}) and {@code $unset} of a save. */
+    private static Document changes(Post post, Instant now, Document extraSet) {
+        Document set = new Document(TITLE, post.title()).append(CONTENT, post.content());
+        Document unset = new Document();
+        PostSchema.putDetails(set, unset, post.details());
+        if (post.datePosted() != null) {
+            set.append(DATE_POSTED, Date.from(post.datePosted()));
+        }
+        set.append(UPDATED_AT, Date.from(now)).putAll(extraSet);
+        Document update = new Document("$set", set);
+        return unset.isEmpty() ? update : update.append("$unset", unset);
     }
 
     @Override
@@ -157,14 +171,37 @@ public final class MongoPostRepository implements PostRepository {
         // Where the post is now (it may have been published or unpublished meanwhile), else where it was.
         PostStatus where = findDocument(post.id()).map(Found::status).orElse(post.status());
         Document filter = new Document(ID, new ObjectId(post.id()));
-        Document update = new Document("$set", new Document(TITLE, post.title())
-                .append(CONTENT, post.content())
-                .append(UPDATED_AT, Date.from(now)))
+        Document onInsert = new Document(STATUS, where.value());
+        if (post.datePosted() == null) {
+            onInsert.append(DATE_POSTED, Date.from(now));
+        }
+        Document update = changes(post, now, new Document())
                 .append("$inc", new Document(VERSION, 1L))
-                .append("$setOnInsert", new Document(DATE_POSTED,
-                        Date.from(post.datePosted() != null ? post.datePosted() : now)).append(STATUS, where.value()));
+                .append("$setOnInsert", onInsert);
         call("save the post", () -> collection(where).updateOne(filter, update, new UpdateOptions().upsert(true)));
         return findById(post.id()).orElseThrow(() -> new StoreException("The post vanished while it was being saved."));
+    }
+
+    @Override
+    public boolean slugInUse(String slug, String exceptId) {
+        Bson same = Filters.eq(PostSchema.SLUG, slug);
+        Bson match = exceptId != null && ObjectId.isValid(exceptId)
+                ? Filters.and(same, Filters.ne(ID, new ObjectId(exceptId))) : same;
+        return call("check the slug", () -> posts.find(match).limit(1).first() != null
+                || drafts.find(match).limit(1).first() != null);
+    }
+
+    @Override
+    public List<String> tagsInUse() {
+        return call("list tags", () -> {
+            java.util.TreeSet<String> tags = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            for (MongoCollection<Document> c : List.of(posts, drafts)) {
+                for (Document d : c.find(Filters.exists(PostSchema.TAGS)).projection(Projections.include(PostSchema.TAGS))) {
+                    tags.addAll(PostSchema.tagsOf(d));
+                }
+            }
+            return List.copyOf(tags);
+        });
     }
 
     @Override
@@ -266,6 +303,10 @@ public final class MongoPostRepository implements PostRepository {
             String literal = literalRegex(term);
             each.add(Filters.or(Filters.regex(TITLE, literal, "i"), Filters.regex(CONTENT, literal, "i")));
         }
+        for (String tag : query.tags()) {
+            // Any element of the tags array, the whole tag, ignoring case.
+            each.add(Filters.regex(PostSchema.TAGS, "^" + literalRegex(tag) + "$", "i"));
+        }
         return listing.summaries(query.status(), each.size() == 1 ? each.get(0) : Filters.and(each), skip, limit);
     }
 
@@ -341,35 +382,6 @@ public final class MongoPostRepository implements PostRepository {
     }
 
     static <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (MongoException e) {
-            throw new StoreException("Could not " + what + ": " + reason(e), e);
-        }
-    }
-
-    /** MongoDB's DataCorruptionDetected, and the embedded store's "stopped after a failed write". */
-    private static final int DATA_CORRUPTION = 12;
-    private static final int STORE_STOPPED = 9_500;
-
-    /** A sentence for the user; driver messages can be long, so only the kind of failure is named. */
-    public static String reason(MongoException e) {
-        if (e instanceof com.mongodb.MongoTimeoutException) {
-            return "the MongoDB server did not answer in time. Is it running and reachable?";
-        }
-        if (e instanceof com.mongodb.MongoSecurityException) {
-            return "the MongoDB server refused the user name or password.";
-        }
-        if (e instanceof com.mongodb.MongoSocketException) {
-            return "the connection to the MongoDB server failed (" + e.getClass().getSimpleName() + ").";
-        }
-        if (e.getCode() == DATA_CORRUPTION || e.getCode() == STORE_STOPPED) {
-            // The embedded store's own sentence: what is damaged or full, and the way out.
-            String message = e instanceof com.mongodb.MongoCommandException c ? c.getErrorMessage()
-                    : e instanceof com.mongodb.MongoWriteException w ? w.getError().getMessage() : e.getMessage();
-            return (e.getCode() == DATA_CORRUPTION && !message.contains("damaged")
-                    ? "the store reports damaged data (" + message + "); restore a backup of it." : message);
-        }
-        return "the store reported an error (" + e.getClass().getSimpleName() + ", code " + e.getCode() + ").";
+        return StoreErrors.call(what, action);
     }
 }

@@ -8,17 +8,23 @@ import java.util.Objects;
  * {@code version} field yet (for example one written by the Flask-PyMongo blog).
  */
 public record Post(String id, String title, String content, Instant datePosted, Instant updatedAt, long version,
-                   PostStatus status) {
+                   PostStatus status, PostDetails details) {
 
     public Post {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(status, "status");
+        details = details == null ? PostDetails.NONE : details;
     }
 
     /** A post that is not stored yet: a draft until it is published. */
     public static Post unsaved(String title, String content) {
-        return new Post(null, title, content, null, null, 0, PostStatus.DRAFT);
+        return new Post(null, title, content, null, null, 0, PostStatus.DRAFT, PostDetails.NONE);
+    }
+
+    /** The same post with other details and date ({@code datePosted} null: keep the stored one). */
+    public Post withDetails(PostDetails newDetails, Instant newDate) {
+        return new Post(id, title, content, newDate != null ? newDate : datePosted, updatedAt, version, status, newDetails);
     }
 
     public boolean isDraft() {
@@ -30,6 +36,6 @@ public record Post(String id, String title, String content, Instant datePosted, 
     }
 
     public Post withText(String newTitle, String newContent) {
-        return new Post(id, newTitle, newContent, datePosted, updatedAt, version, status);
+        return new Post(id, newTitle, newContent, datePosted, updatedAt, version, status, details);
     }
 }

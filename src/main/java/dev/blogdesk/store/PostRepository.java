@@ -8,7 +8,21 @@ import java.util.function.Consumer;
 public interface PostRepository {
 
     /** Inserts a new post as a draft; the returned copy carries its id, dates and version 1. */
-    Post create(String title, String content);
+    default Post create(String title, String content) {
+        return create(Post.unsaved(title, content));
+    }
+
+    /**
+     * Inserts {@code post} (its text, details and date; {@code date_posted} is now if it has none) as a
+     * new draft; the returned copy carries its id, dates and version 1.
+     */
+    Post create(Post post);
+
+    /** Whether a post other than {@code exceptId} (null: any post) has {@code slug}. */
+    boolean slugInUse(String slug, String exceptId);
+
+    /** Every tag some post has, each once, in alphabetical order (for completion). */
+    List<String> tagsInUse();
 
     /**
      * Moves a draft into the published posts (same {@code _id}, {@code status: "published"}) if its

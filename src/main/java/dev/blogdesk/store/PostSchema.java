@@ -30,6 +30,10 @@ public final class PostSchema {
     public static final String AUTHOR = "author";
     /** An array of tag names. */
     public static final String TAGS = "tags";
+    /** The post's address on the blog: ASCII, lower case, unique among posts. */
+    public static final String SLUG = "slug";
+    /** A short summary the writer gives (the list derives its own from the content). */
+    public static final String EXCERPT = "excerpt";
     public static final String COMMENTS = "comments";
     /** Provenance of imported rows: {source, table, id, checksum, ...}. */
     public static final String LEGACY = "legacy";
@@ -65,7 +69,48 @@ public final class PostSchema {
     public static Post read(Document d, PostStatus status) {
         Number version = d.get(VERSION) instanceof Number n ? n : 0L;
         return new Post(idOf(d), stringOf(d, TITLE), stringOf(d, CONTENT), instantOf(d, DATE_POSTED),
-                instantOf(d, UPDATED_AT), version.longValue(), status);
+                instantOf(d, UPDATED_AT), version.longValue(), status, detailsOf(d));
+    }
+
+    /** Tags, slug, excerpt and author; a value of another type (an imported author document) is text. */
+    public static PostDetails detailsOf(Document d) {
+        return new PostDetails(tagsOf(d), stringOf(d, SLUG), stringOf(d, EXCERPT), stringOf(d, AUTHOR));
+    }
+
+    /** The {@code tags} array's strings (a single string counts as one tag). */
+    public static java.util.List<String> tagsOf(Document d) {
+        Object tags = d.get(TAGS);
+        if (tags instanceof String one) {
+            return java.util.List.of(one);
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (tags instanceof java.util.List<?> list) {
+            for (Object tag : list) {
+                if (tag instanceof String s) {
+                    names.add(s);
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The {@code $set} and {@code $unset} that store {@code details}: set fields are written, empty
+     * ones removed, so a post never gains empty fields it did not have.
+     */
+    public static void putDetails(Document set, Document unset, PostDetails details) {
+        putOrUnset(set, unset, TAGS, details.tags().isEmpty() ? null : details.tags());
+        putOrUnset(set, unset, SLUG, details.slug());
+        putOrUnset(set, unset, EXCERPT, details.excerpt());
+        putOrUnset(set, unset, AUTHOR, details.author());
+    }
+
+    private static void putOrUnset(Document set, Document unset, String field, Object value) {
+        if (value == null || value instanceof String s && s.isEmpty()) {
+            unset.append(field, "");
+        } else {
+            set.append(field, value);
+        }
     }
 
     /** The post a document describes, wherever it came from: its {@code status} field decides. */

@@ -12,9 +12,11 @@ package dev.blogdesk.store;
  * @param datePosted     epoch milliseconds, or null when {@code date_posted} is missing or not a date
  * @param source         {@code legacy.source} of imported posts, else null
  * @param status         the collection it is in: drafts or the published posts
+ * @param tags           the {@code tags} array's strings
  */
 public record PostText(Object rawId, String key, String sortKey, String title, String searchableTitle,
-                       String content, Long datePosted, String source, PostStatus status) {
+                       String content, Long datePosted, String source, PostStatus status,
+                       java.util.List<String> tags) {
 
     /** The characters of text this holds (what it costs to keep it queued). */
     public long textLength() {

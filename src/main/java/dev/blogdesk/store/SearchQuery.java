@@ -11,19 +11,21 @@ import java.util.regex.Pattern;
  * What a user typed into the search box: words separated by white space, or "quoted phrases".
  * A post matches when every term occurs in its title or in its content, case-insensitively, as
  * literal text (a term may be part of a longer word; regular-expression characters mean nothing).
+ * {@code tag:name} (or {@code tag:"two words"}) keeps only posts with that tag, case-insensitively.
  * {@code status}, when not null, keeps only drafts or only published posts (the list's filter).
  */
-public record SearchQuery(List<String> terms, PostStatus status) {
+public record SearchQuery(List<String> terms, List<String> tags, PostStatus status) {
 
-    public static final SearchQuery ALL = new SearchQuery(List.of(), null);
-    private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
+    public static final SearchQuery ALL = new SearchQuery(List.of(), List.of(), null);
+    private static final Pattern TERM = Pattern.compile("(tag:)?(?:\"([^\"]*)\"|(\\S+))");
 
     public SearchQuery {
         terms = List.copyOf(terms);
+        tags = List.copyOf(tags);
     }
 
     public SearchQuery(List<String> terms) {
-        this(terms, null);
+        this(terms, List.of(), null);
     }
 
     public static SearchQuery parse(String text) {
@@ -31,24 +33,30 @@ public record SearchQuery(List<String> terms, PostStatus status) {
             return ALL;
         }
         Set<String> terms = new LinkedHashSet<>();
+        Set<String> tags = new LinkedHashSet<>();
         Matcher m = TERM.matcher(text);
         while (m.find()) {
-            String term = m.group(1) != null ? m.group(1) : m.group(2);
+            String term = m.group(2) != null ? m.group(2) : m.group(3);
             if (!term.isEmpty()) {
-                terms.add(term);
+                (m.group(1) != null ? tags : terms).add(term);
             }
         }
-        return new SearchQuery(new ArrayList<>(terms));
+        return new SearchQuery(new ArrayList<>(terms), new ArrayList<>(tags), null);
+    }
+
+    /** The search box text that finds the posts tagged {@code tag}. */
+    public static String tagFilter(String tag) {
+        return tag.matches("\\S+") && !tag.contains("\"") ? "tag:" + tag : "tag:\"" + tag.replace("\"", "") + "\"";
     }
 
     /** The same terms, only among posts with {@code only} (null: every post). */
     public SearchQuery withStatus(PostStatus only) {
-        return new SearchQuery(terms, only);
+        return new SearchQuery(terms, tags, only);
     }
 
-    /** No terms: every post (of {@link #status}, if set). */
+    /** No terms and no tags: every post (of {@link #status}, if set). */
     public boolean isEmpty() {
-        return terms.isEmpty();
+        return terms.isEmpty() && tags.isEmpty();
     }
 
     public boolean admits(PostStatus s) {

@@ -92,7 +92,7 @@ public final class StoreConnection implements AutoCloseable {
         } catch (com.mongodb.MongoException e) {
             client.close();
             throw new StoreException("Could not reach the MongoDB server " + MongoUris.redact(uri) + ": "
-                    + MongoPostRepository.reason(e) + " Check --mongo-uri (or the server in Settings).", e);
+                    + StoreErrors.reason(e) + " Check --mongo-uri (or the server in Settings).", e);
         }
         return withIndexes(new StoreConnection(null, client, databaseName,
                 "MongoDB " + MongoUris.redact(uri) + " (database " + databaseName + ")", false));

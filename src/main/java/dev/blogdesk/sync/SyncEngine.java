@@ -66,6 +66,7 @@ public final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
     private final SyncPlaces local;
+    private final dev.blogdesk.store.PostImages localImages;
     private final Outbox outbox;
     private final SyncState state;
     /** A package-private test seam: runs before each batch of a push with the number pushed so far. */
@@ -74,8 +75,9 @@ public final class SyncEngine {
     private SyncPlaces remote;
     private String remoteIdentity;
 
-    private SyncEngine(SyncPlaces local, Outbox outbox, SyncState state) {
+    private SyncEngine(SyncPlaces local, dev.blogdesk.store.PostImages localImages, Outbox outbox, SyncState state) {
         this.local = local;
+        this.localImages = localImages;
         this.outbox = outbox;
         this.state = state;
     }
@@ -90,7 +92,7 @@ public final class SyncEngine {
         ChangeFeed feed = embedded.changeFeed();
         var db = local.database();
         return new SyncEngine(new SyncPlaces(db.getCollection(PostSchema.COLLECTION), db.getCollection(PostSchema.DRAFTS)),
-                Outbox.of(feed), new SyncState(feed));
+                new dev.blogdesk.store.PostImages(db), Outbox.of(feed), new SyncState(feed));
     }
 
     /**
@@ -102,14 +104,14 @@ public final class SyncEngine {
         remote = new SyncPlaces(server.posts(), server.drafts());
         remoteIdentity = server.identity();
         try {
-            return roundWithRemote();
+            return roundWithRemote(server);
         } finally {
             remote = null;
             remoteIdentity = null;
         }
     }
 
-    private SyncReport roundWithRemote() {
+    private SyncReport roundWithRemote(SyncRemote server) {
         try {
             remote.collection(PostStatus.PUBLISHED).find().projection(Projections.include(PostSchema.ID)).limit(1).first();
         } catch (MongoException e) {
@@ -126,8 +128,18 @@ public final class SyncEngine {
             pushed = push();
             pushNanos = System.nanoTime() - started;
             pulled = pull();
+            int images = new ImageSync(localImages, new dev.blogdesk.store.PostImages(server.database())).round();
+            if (images > 0) {
+                log.info("Synced {} images", images);
+            }
         } catch (MongoException e) {
             throw new SyncUnavailableException(e);
+        } catch (dev.blogdesk.store.StoreException e) {
+            // The image store says which call failed; a server gone away is still just "not available".
+            if (e.getCause() instanceof MongoException gone) {
+                throw new SyncUnavailableException(gone);
+            }
+            throw e;
         } finally {
             state.commit();
         }

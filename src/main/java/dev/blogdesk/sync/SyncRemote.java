@@ -25,9 +25,11 @@ public final class SyncRemote implements AutoCloseable {
     private final MongoCollection<Document> posts;
     private final MongoCollection<Document> drafts;
     private final String identity;
+    private final String databaseName;
 
     private SyncRemote(MongoClient client, MongoCollection<Document> posts, MongoCollection<Document> drafts, String identity) {
         this.client = client;
+        this.databaseName = posts.getNamespace().getDatabaseName();
         this.posts = posts;
         this.drafts = drafts;
         this.identity = identity;
@@ -68,6 +70,11 @@ public final class SyncRemote implements AutoCloseable {
         return posts;
     }
 
+    /** The sync database: its GridFS bucket {@code fs} holds the images. */
+    public com.mongodb.client.MongoDatabase database() {
+        return client.getDatabase(databaseName);
+    }
+
     /** The server's drafts: never in the collection the blog lists. */
     public MongoCollection<Document> drafts() {
         return drafts;
@@ -98,7 +105,7 @@ public final class SyncRemote implements AutoCloseable {
         } catch (MongoSocketOpenException e) {
             return "Host unreachable: nothing answers at " + MongoUris.redact(profile.uri()) + ".";
         } catch (MongoException e) {
-            return "The server reported an error: " + dev.blogdesk.store.MongoPostRepository.reason(e);
+            return "The server reported an error: " + dev.blogdesk.store.StoreErrors.reason(e);
         } catch (StoreException e) {
             return e.getMessage();
         }

@@ -166,6 +166,12 @@ class CliIT {
 
     @Test
     void draftsStayOutOfWhatTheFlaskBlogReadsAndTheCommandLineMovesThem() throws Exception {
+        // An image as the editor stores it, before the server starts.
+        byte[] png = dev.blogdesk.testing.TestImages.png(40, 30, 9);
+        String imageName;
+        try (dev.blogdesk.app.PostStore local = dev.blogdesk.app.PostStore.openEmbedded(dataDir, false)) {
+            imageName = new dev.blogdesk.store.PostImages(local.database()).put(png, "image/png").filename();
+        }
         int port = freePort();
         Process server = serve(dataDir, port);
         ObjectId draftId = new ObjectId();
@@ -179,6 +185,12 @@ class CliIT {
                     .append("date_posted", Date.from(java.time.Instant.parse("2020-01-01T00:00:00Z"))));
             assertThat(db.getCollection("posts").find().into(new ArrayList<>()))
                     .as("what the Flask blog lists: posts.find()").extracting(d -> d.getString("title")).containsExactly("Live");
+            // Flask-PyMongo's send_file(filename): GridFS's bucket fs, by filename, with the content type.
+            java.io.ByteArrayOutputStream image = new java.io.ByteArrayOutputStream();
+            com.mongodb.client.gridfs.GridFSBuckets.create(db).downloadToStream(imageName, image);
+            assertThat(image.toByteArray()).isEqualTo(png);
+            assertThat(db.getCollection("fs.files").find(Filters.eq("filename", imageName)).first().getString("contentType"))
+                    .isEqualTo("image/png");
         } finally {
             server.destroy();
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();

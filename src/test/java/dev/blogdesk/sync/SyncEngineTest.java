@@ -46,7 +46,7 @@ class SyncEngineTest {
         final String database;
         private EmbeddedMongo server;
         private final int port;
-        private final MongoClient client;
+        final MongoClient client;
 
         Remote() {
             String real = System.getProperty("blogdesk.test.mongoUri", "");
@@ -294,6 +294,35 @@ class SyncEngineTest {
         assertThat(local.database().getCollection("posts").countDocuments(Filters.eq("_id", new ObjectId(live.id())))).isZero();
         assertThat(remoteContents()).isEqualTo(localContents());
         assertThat(sync()).extracting(SyncReport::pushed, SyncReport::pulled, SyncReport::conflicts).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void imagesCrossBothWaysOnceAndARoundCutOffBeforeThemCatchesUp() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestStore.isRealServer(), "needs a server the test can stop");
+        dev.blogdesk.store.PostImages here = new dev.blogdesk.store.PostImages(local.database());
+        String mine = here.put(dev.blogdesk.testing.TestImages.png(50, 40, 1), "image/png").filename();
+        sync();
+        com.mongodb.client.MongoDatabase server = remoteDatabase();
+        dev.blogdesk.store.PostImages there = new dev.blogdesk.store.PostImages(server);
+        assertThat(there.filenames()).containsExactly(mine);
+        assertThat(there.read(mine)).get().isEqualTo(here.read(mine).orElseThrow());
+
+        // One written on the server (another BlogDesk), and a file the Flask blog stored under its own name.
+        String theirs = there.put(dev.blogdesk.testing.TestImages.png(30, 30, 2), "image/png").filename();
+        com.mongodb.client.gridfs.GridFSBuckets.create(server).uploadFromStream("cat.jpg",
+                new java.io.ByteArrayInputStream(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1}));
+        remote.stop();
+        assertThatThrownBy(this::sync).isInstanceOf(SyncUnavailableException.class);
+        remote.start();
+        sync();
+        assertThat(here.filenames()).containsExactlyInAnyOrder(mine, theirs);
+        assertThat(there.filenames()).containsExactlyInAnyOrder(mine, theirs, "cat.jpg");
+        sync();
+        assertThat(server.getCollection("fs.files").countDocuments()).as("nothing copied twice").isEqualTo(3);
+    }
+
+    private com.mongodb.client.MongoDatabase remoteDatabase() {
+        return remote.client.getDatabase(remote.database);
     }
 
     @Test

@@ -25,7 +25,9 @@ public final class FlakyRepository implements PostRepository {
         }
     }
 
-    @Override public Post create(String title, String content) { check(); return delegate.create(title, content); }
+    @Override public Post create(Post post) { check(); return delegate.create(post); }
+    @Override public boolean slugInUse(String slug, String exceptId) { check(); return delegate.slugInUse(slug, exceptId); }
+    @Override public List<String> tagsInUse() { check(); return delegate.tagsInUse(); }
     @Override public Optional<Post> findById(String id) { check(); return delegate.findById(id); }
     @Override public Post update(Post post) { check(); return delegate.update(post); }
     @Override public Post overwrite(Post post) { check(); return delegate.overwrite(post); }

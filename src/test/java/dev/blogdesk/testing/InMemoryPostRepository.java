@@ -56,12 +56,27 @@ public final class InMemoryPostRepository implements PostRepository {
     }
 
     @Override
-    public synchronized Post create(String title, String content) {
+    public synchronized Post create(Post post) {
         Instant now = now();
-        Document doc = PostSchema.newDocument(new ObjectId(), title, content, now, now)
+        Document doc = PostSchema.newDocument(new ObjectId(), post.title(), post.content(),
+                        post.datePosted() != null ? post.datePosted() : now, now)
                 .append(PostSchema.STATUS, PostStatus.DRAFT.value());
+        PostSchema.putDetails(doc, new Document(), post.details());
         insert(doc);
         return PostSchema.read(doc);
+    }
+
+    @Override
+    public synchronized boolean slugInUse(String slug, String exceptId) {
+        return documents.entrySet().stream().anyMatch(e -> !e.getKey().equals(exceptId)
+                && slug.equals(e.getValue().get(PostSchema.SLUG)));
+    }
+
+    @Override
+    public synchronized List<String> tagsInUse() {
+        java.util.TreeSet<String> tags = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        documents.values().forEach(d -> tags.addAll(PostSchema.tagsOf(d)));
+        return List.copyOf(tags);
     }
 
     @Override
@@ -119,6 +134,14 @@ public final class InMemoryPostRepository implements PostRepository {
     private Post write(Document stored, Post post, long version) {
         stored.put(PostSchema.TITLE, post.title());
         stored.put(PostSchema.CONTENT, post.content());
+        Document set = new Document();
+        Document unset = new Document();
+        PostSchema.putDetails(set, unset, post.details());
+        stored.putAll(set);
+        unset.keySet().forEach(stored::remove);
+        if (post.datePosted() != null) {
+            stored.put(PostSchema.DATE_POSTED, Date.from(post.datePosted()));
+        }
         stored.put(PostSchema.UPDATED_AT, Date.from(now()));
         stored.put(PostSchema.VERSION, version);
         return PostSchema.read(stored);
@@ -138,7 +161,8 @@ public final class InMemoryPostRepository implements PostRepository {
     @Override
     public synchronized List<PostSummary> search(SearchQuery query, int skip, int limit) {
         return page(d -> query.admits(statusOf(d)) && query.terms().stream().allMatch(term -> contains(d, PostSchema.TITLE, term)
-                || contains(d, PostSchema.CONTENT, term)), skip, limit);
+                || contains(d, PostSchema.CONTENT, term)) && query.tags().stream().allMatch(tag ->
+                PostSchema.tagsOf(d).stream().anyMatch(t -> t.equalsIgnoreCase(tag))), skip, limit);
     }
 
     @Override

@@ -104,4 +104,38 @@ class PublishingUiTest {
         waitUntil(() -> list(robot).getItems().size() == 1 && list(robot).getItems().get(0).isDraft()
                 && robot.lookup("#statusBadge").queryAs(Label.class).getText().equals("Draft"));
     }
+
+    @Test
+    void tagsAreTypedWithCompletionSavedWithThePostAndAClickOnOneFiltersTheList(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> robot.lookup("#titleField").queryAs(TextField.class).isFocused());
+        robot.write("Tagged post");
+        robot.clickOn("#tagField").write("MongoDB").push(KeyCode.ENTER);
+        robot.write("Java").push(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#tag-MongoDB").tryQuery().isPresent() && robot.lookup("#tag-Java").tryQuery().isPresent());
+        assertThat(robot.lookup("#slugField").queryAs(TextField.class).getText()).isEqualTo("tagged-post");
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitUntil(() -> drafts() == 1);
+        Document stored = context.store().database().getCollection(PostSchema.DRAFTS).find().first();
+        assertThat(stored.getList("tags", String.class)).containsExactly("MongoDB", "Java");
+        assertThat(stored.getString("slug")).isEqualTo("tagged-post");
+
+        // A second post: "mon" offers MongoDB, and Tab takes it.
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> robot.lookup("#titleField").queryAs(TextField.class).isFocused());
+        robot.write("Second");
+        robot.clickOn("#tagField").write("mon");
+        waitUntil(() -> robot.lookup(".context-menu .menu-item").tryQuery().isPresent());
+        robot.push(KeyCode.TAB);
+        waitUntil(() -> robot.lookup("#tag-MongoDB").tryQuery().isPresent());
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitUntil(() -> drafts() == 2 && list(robot).getItems().size() == 2);
+
+        // Clicking the chip lists the posts with the tag; the search box says how.
+        robot.clickOn(robot.lookup("#tag-MongoDB .button").queryButton());
+        waitUntil(() -> robot.lookup("#searchField").queryAs(TextField.class).getText().equals("tag:MongoDB")
+                && list(robot).getItems().size() == 2);
+        robot.clickOn("#searchField").push(KeyCode.CONTROL, KeyCode.A).write("tag:java");
+        waitUntil(() -> list(robot).getItems().size() == 1 && list(robot).getItems().get(0).title().equals("Tagged post"));
+    }
 }

@@ -26,14 +26,16 @@ public final class EditorView {
     private final AppearanceViewModel appearance;
     private final ObservableStringValue siteUrl;
     private final Consumer<String> openLink;
+    private final ImageInsertion images;
 
     /**
      * @param siteUrl  the blog's address, against which relative images and links in the preview resolve
      * @param openLink opens a link clicked in the preview (in the browser)
      */
     public EditorView(EditorViewModel vm, MarkdownEditor editor, AppearanceViewModel appearance,
-                      ObservableStringValue siteUrl, Consumer<String> openLink) {
+                      ObservableStringValue siteUrl, Consumer<String> openLink, ImageInsertion images) {
         this.vm = vm;
+        this.images = images;
         this.editor = editor;
         this.appearance = appearance;
         this.siteUrl = siteUrl;
@@ -58,6 +60,49 @@ public final class EditorView {
         preview.show(vm.previewProperty().get(), appearance.darkProperty().get());
         area.currentParagraphProperty().addListener((o, old, line) -> preview.revealLine(line));
         previewView.fontScaleProperty().bind(appearance.fontSizeProperty().divide((double) AppearanceViewModel.DEFAULT_FONT_SIZE));
+        acceptImages(area);
+    }
+
+    /** Paste (Ctrl+V with an image on the clipboard) and drop of image files put images in at the caret. */
+    private void acceptImages(org.fxmisc.richtext.CodeArea area) {
+        images.setInsertAtCaret(markdown -> {
+            int caret = area.getCaretPosition();
+            String before = caret > 0 && area.getText(caret - 1, caret).equals("\n") || caret == 0 ? "" : "\n";
+            area.insertText(caret, before + markdown + "\n");
+        });
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            var clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
+            if (PASTE.match(e) && vm.openProperty().get() && clipboard.hasImage() && !clipboard.hasString()) {
+                javafx.scene.image.Image image = clipboard.getImage();
+                images.insertImage(() -> PngEncoder.encode(image));
+                e.consume();
+            }
+        });
+        area.setOnDragOver(e -> {
+            if (vm.openProperty().get() && e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.consume(); // the window's own drop (an import) is for drops outside the editor
+            }
+        });
+        area.setOnDragDropped(e -> {
+            boolean ok = vm.openProperty().get() && e.getDragboard().hasFiles();
+            if (ok) {
+                e.getDragboard().getFiles().forEach(file -> images.insertFile(file.toPath()));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private static final javafx.scene.input.KeyCombination PASTE =
+            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    /** Insert Image…: the chosen file goes in at the caret. */
+    public void insertImage(java.nio.file.Path file) {
+        if (editing()) {
+            editor.area().requestFocus();
+            images.insertFile(file);
+        }
     }
 
     public void focusTitle() {

@@ -58,6 +58,8 @@ public final class EditorViewModel {
     private final StringProperty baselineTitle = new SimpleStringProperty("");
     private final StringProperty baselineContent = new SimpleStringProperty("");
     private final BooleanBinding dirty;
+    private DetailsSource details = DetailsSource.keepingStored();
+    private final javafx.beans.property.BooleanProperty detailsDirty = new javafx.beans.property.SimpleBooleanProperty();
 
     private Consumer<Post> onSaved = p -> { };
     private Consumer<String> onDeleted = id -> { };
@@ -73,8 +75,8 @@ public final class EditorViewModel {
         this.conflicts = new SaveConflicts(repository, executor, dialogs);
         dirty = Bindings.createBooleanBinding(
                 () -> open.get() && (!Objects.equals(title.get(), baselineTitle.get())
-                        || !Objects.equals(content.get(), baselineContent.get())),
-                open, title, content, baselineTitle, baselineContent);
+                        || !Objects.equals(content.get(), baselineContent.get()) || detailsDirty.get()),
+                open, title, content, baselineTitle, baselineContent, detailsDirty);
         title.addListener((o, a, b) -> textChanged());
         content.addListener((o, a, b) -> textChanged());
         publishing = new PostPublishing(this, repository, dialogs);
@@ -83,6 +85,12 @@ public final class EditorViewModel {
 
     public PostPublishing publishing() {
         return publishing;
+    }
+
+    /** The details panel: saved with the text, and unsaved details make the post dirty. */
+    public void useDetails(DetailsSource source) {
+        details = source;
+        detailsDirty.bind(source.dirtyProperty());
     }
 
     public void setOnSaved(Consumer<Post> onSaved) {
@@ -96,6 +104,7 @@ public final class EditorViewModel {
     /** Starts a new, empty post (not stored until saved). */
     public void newPost() {
         setStored(null);
+        details.show(null);
         drafts.keyForNewPost();
         setText("", "");
         open.set(true);
@@ -129,6 +138,7 @@ public final class EditorViewModel {
 
     private void show(Post post) {
         setStored(post);
+        details.show(post);
         drafts.key(post.id());
         setText(post.title(), post.content());
         open.set(true);
@@ -145,9 +155,10 @@ public final class EditorViewModel {
             // Saving goes against the version the draft was edited from: if the post moved on, that is a conflict.
             Post base = storedPost.get();
             setStored(new Post(base.id(), base.title(), base.content(), base.datePosted(), base.updatedAt(),
-                    draft.postId() != null ? draft.baseVersion() : base.version(), base.status()));
+                    draft.postId() != null ? draft.baseVersion() : base.version(), base.status(), base.details()));
         } else {
             setStored(null);
+            details.show(null);
             open.set(true);
             setText("", "");
         }
@@ -161,6 +172,7 @@ public final class EditorViewModel {
     /** Closes the editor without asking (callers ask first with {@link #runAfterConfirmingUnsaved}). */
     public void close() {
         setStored(null);
+        details.show(null);
         drafts.key(null);
         setText("", "");
         open.set(false);
@@ -184,13 +196,17 @@ public final class EditorViewModel {
             return;
         }
         Post current = stored.get();
+        Post toSave = asEdited();
+        DetailsSource from = details;
         writeDraftNow();
-        whileBusy(() -> current == null ? repository.create(t, c) : repository.update(current.withText(t, c)),
-                saved -> savedOk(saved, afterSuccess),
+        whileBusy(() -> {
+            Post unique = from.withUniqueSlug(toSave, repository);
+            return current == null ? repository.create(unique) : repository.update(unique);
+        }, saved -> savedOk(saved, afterSuccess),
                 failure -> {
                     if (failure instanceof VersionConflictException) {
                         status.set("Not saved: the post was changed elsewhere.");
-                        conflicts.resolve(current.withText(t, c), write -> store(write, afterSuccess), mine -> {
+                        conflicts.resolve(toSave, write -> store(write, afterSuccess), mine -> {
                             drafts.discard();
                             open(mine.id());
                         });
@@ -213,6 +229,7 @@ public final class EditorViewModel {
     private void savedOk(Post saved, Runnable afterSuccess) {
         String oldKey = drafts.key();
         setStored(saved);
+        details.saved(saved);
         drafts.key(saved.id());
         // The user may have typed while the save ran: only what was saved becomes the baseline.
         baselineTitle.set(saved.title());
@@ -259,6 +276,7 @@ public final class EditorViewModel {
     /** The stored post now moved to {@code moved.status()} ({@link PostPublishing}); the text is unchanged. */
     void moved(Post moved, String message) {
         setStored(moved);
+        details.saved(moved);
         status.set(message);
         lastSaved.set("Last saved " + LocalTime.now().format(TIME));
         onSaved.accept(moved);
@@ -283,27 +301,7 @@ public final class EditorViewModel {
      * @return false when the user cancelled
      */
     public boolean runAfterConfirmingUnsaved(Runnable action) {
-        if (!isDirty()) {
-            action.run();
-            return true;
-        }
-        String name = title.get().isBlank() ? "Untitled post" : title.get();
-        return switch (dialogs.askUnsavedChanges(name)) {
-            case SAVE -> {
-                if (title.get().isBlank()) {
-                    save(); // says a title is needed; the action waits for the user
-                    yield false;
-                }
-                save(action);
-                yield true;
-            }
-            case DISCARD -> {
-                drafts.discard();
-                action.run();
-                yield true;
-            }
-            case CANCEL -> false;
-        };
+        return UnsavedChanges.runAfterConfirming(this, dialogs, action);
     }
 
     private void setText(String newTitle, String newContent) {
@@ -330,10 +328,11 @@ public final class EditorViewModel {
         drafts.writeNow(isDirty(), stored.get(), title.get(), content.get());
     }
 
-    /** The open post's date as stored, or null for a post never saved. */
-    public java.time.Instant datePosted() {
-        Post post = stored.get();
-        return post == null ? null : post.datePosted();
+    /** The open post as it would be saved now: text, details, date, status (export writes this). */
+    public Post asEdited() {
+        Post current = stored.get();
+        return (current == null ? Post.unsaved(title.get(), content.get()) : current.withText(title.get(), content.get()))
+                .withDetails(details.current(), details.date());
     }
 
     /** Says {@code message} in the status bar (for the editor's helpers, such as export). */

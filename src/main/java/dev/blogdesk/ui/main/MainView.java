@@ -32,6 +32,7 @@ public final class MainView {
     @FXML private MenuItem undoDeleteItem;
     @FXML private MenuItem exportMarkdownItem;
     @FXML private MenuItem exportHtmlItem;
+    @FXML private MenuItem insertImageItem;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private EditorView editorController;
     @FXML private SearchBoxView searchBoxController;
@@ -71,6 +72,7 @@ public final class MainView {
         undoDeleteItem.disableProperty().bind(editor.undoableDeleteProperty().isNull());
         exportMarkdownItem.disableProperty().bind(editor.openProperty().not());
         exportHtmlItem.disableProperty().bind(editor.openProperty().not());
+        insertImageItem.disableProperty().bind(editor.openProperty().not());
         darkThemeItem.selectedProperty().bindBidirectional(appearance.darkProperty());
         commands.handleWith(this::run);
         // Dropping a database file anywhere on the window starts the import wizard with it.
@@ -131,6 +133,11 @@ public final class MainView {
             case HEADING_1 -> editorController.heading(1);
             case HEADING_2 -> editorController.heading(2);
             case HEADING_3 -> editorController.heading(3);
+            case INSERT_IMAGE -> {
+                if (editor.openProperty().get()) {
+                    actions.chooseImageFile().ifPresent(editorController::insertImage);
+                }
+            }
             case BIGGER -> appearance.bigger();
             case SMALLER -> appearance.smaller();
             case NORMAL_SIZE -> appearance.normalSize();

@@ -32,6 +32,12 @@ public final class MainViewModel {
     private final StringBinding statusText;
     private final javafx.beans.binding.BooleanBinding firstRun;
     private final javafx.beans.property.StringProperty siteUrl = new javafx.beans.property.SimpleStringProperty("");
+    /** Says when the list hides the post just saved; cleared by the editor's next message. */
+    private final javafx.beans.property.StringProperty listNote = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.StringProperty defaultAuthor = new javafx.beans.property.SimpleStringProperty("");
+    private final dev.blogdesk.ui.details.PostDetailsViewModel details;
+    private final PreviewRenderer renderer;
+    private dev.blogdesk.ui.editor.ImageInsertion images;
 
     private final PostRepository repository;
     private final TaskExecutor executor;
@@ -47,10 +53,18 @@ public final class MainViewModel {
         this.storeDescription = storeDescription;
         postList = new PostListViewModel(repository, executor);
         search = new SearchViewModel(postList, searchDebouncer);
-        PreviewRenderer renderer = new PreviewRenderer(new MarkdownRenderer());
+        renderer = new PreviewRenderer(new MarkdownRenderer());
         editor = new EditorViewModel(repository, executor, dialogs, journalDebouncer, renderer, journal);
+        details = new dev.blogdesk.ui.details.PostDetailsViewModel(repository, executor, defaultAuthor::get,
+                editor.titleProperty(), java.time.ZoneId.systemDefault());
+        editor.useDetails(details);
+        // Clicking a tag lists its posts: the search box says so, and Esc shows all again.
+        details.setOnTagClicked(tag -> search.textProperty().set(dev.blogdesk.store.SearchQuery.tagFilter(tag)));
         exporter = new dev.blogdesk.ui.editor.PostExporter(editor, renderer, executor, dialogs);
-        editor.setOnSaved(saved -> postList.refresh());
+        images = new dev.blogdesk.ui.editor.ImageInsertion(editor, null, executor, dialogs, () -> "/uploads/");
+        editor.setOnSaved(saved -> postList.refreshShowing(saved.id(),
+                why -> listNote.set("“" + saved.title() + "” is saved, but " + why + ".")));
+        editor.statusProperty().addListener((o, was, now) -> listNote.set(""));
         editor.setOnDeleted(id -> postList.refresh());
         windowTitle = Bindings.createStringBinding(() -> {
             if (!editor.openProperty().get()) {
@@ -62,8 +76,8 @@ public final class MainViewModel {
         // A list that cannot load says so first; otherwise what the editor last did.
         statusText = Bindings.createStringBinding(() -> {
             String error = postList.errorProperty().get();
-            return error.isEmpty() ? editor.statusProperty().get() : error;
-        }, postList.errorProperty(), editor.statusProperty());
+            return !error.isEmpty() ? error : !listNote.get().isEmpty() ? listNote.get() : editor.statusProperty().get();
+        }, postList.errorProperty(), editor.statusProperty(), listNote);
         firstRun = Bindings.createBooleanBinding(() -> postList.posts().isEmpty() && !postList.loadingProperty().get()
                         && postList.query().isBlank() && postList.importedFromProperty().get() == null
                         && postList.errorProperty().get().isEmpty(),
@@ -89,6 +103,31 @@ public final class MainViewModel {
                 .then("Write your first post, or bring your old blog along: BlogDesk imports Flask and other SQLite blogs "
                         + "without losing a row, and keeps everything on your disk (or on your MongoDB server).")
                 .otherwise("Select a post on the left, or start a new one.");
+    }
+
+    /**
+     * Images go into {@code store} (GridFS {@code fs}) and link under {@code prefix}; the preview shows
+     * them from there, offline too.
+     */
+    public void useImages(dev.blogdesk.store.PostImages store, java.util.function.Supplier<String> prefix) {
+        images = new dev.blogdesk.ui.editor.ImageInsertion(editor, store, executor, dialogs, prefix);
+        renderer.useImageSources(new dev.blogdesk.app.LocalImages(store, prefix));
+        exporter.useImages(store, prefix);
+    }
+
+    /** Paste, drop and Insert Image…. */
+    public dev.blogdesk.ui.editor.ImageInsertion images() {
+        return images;
+    }
+
+    /** The author a new post starts with (Settings). */
+    public javafx.beans.property.StringProperty defaultAuthorProperty() {
+        return defaultAuthor;
+    }
+
+    /** The open post's tags, slug, excerpt, author and date. */
+    public dev.blogdesk.ui.details.PostDetailsViewModel details() {
+        return details;
     }
 
     /** The blog's public address: relative images and links in the preview resolve against it. */

@@ -66,6 +66,8 @@ public final class MainWindow {
                 new FxDebouncer(SEARCH_DEBOUNCE), new FxDebouncer(Duration.millis(JOURNAL_DEBOUNCE_TIME.toMillis())),
                 context.journal(), context.description());
         vm.siteUrlProperty().set(SettingsViewModel.siteUrl(settings));
+        vm.defaultAuthorProperty().set(SettingsViewModel.defaultAuthor(settings));
+        vm.useImages(new dev.blogdesk.store.PostImages(context.store().database()), () -> SettingsViewModel.imagePrefix(settings));
 
         WindowState state = new WindowState(settings);
         Parent[] shown = new Parent[1];
@@ -83,7 +85,9 @@ public final class MainWindow {
                 SearchBoxView.class, () -> new SearchBoxView(vm.search()),
                 PostListView.class, () -> new PostListView(vm.postList(), vm.editor().currentIdProperty(), vm::requestOpen,
                         vm.editor()::delete),
-                EditorView.class, () -> new EditorView(vm.editor(), markdown, appearance, vm.siteUrlProperty(), openLink),
+                dev.blogdesk.ui.details.PostDetailsView.class, () -> new dev.blogdesk.ui.details.PostDetailsView(vm.details()),
+                EditorView.class, () -> new EditorView(vm.editor(), markdown, appearance, vm.siteUrlProperty(), openLink,
+                        vm.images()),
                 FindReplaceView.class, () -> new FindReplaceView(new FindReplaceViewModel(), markdown.area()),
                 WelcomeView.class, () -> new WelcomeView(vm, commands),
                 StatusBarView.class, () -> new StatusBarView(vm));

@@ -53,6 +53,7 @@ final class MainWindowActions implements WindowActions {
         SettingsViewModel settings = new SettingsViewModel(context.settings(), context.dataDir(), context.description());
         if (SettingsDialog.show(stage, settings, context.executor())) {
             vm.siteUrlProperty().set(settings.siteUrlProperty().get().strip());
+            vm.defaultAuthorProperty().set(settings.defaultAuthorProperty().get().strip());
         }
     }
 
@@ -64,6 +65,17 @@ final class MainWindowActions implements WindowActions {
         chooser.setInitialFileName((name.isEmpty() ? "post" : name) + pattern.substring(1));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         File file = chooser.showSaveDialog(stage);
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseImageFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Insert an image");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp", "*.svg"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(stage);
         return Optional.ofNullable(file).map(File::toPath);
     }
 

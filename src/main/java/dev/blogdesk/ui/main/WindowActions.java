@@ -14,6 +14,9 @@ interface WindowActions {
     /** Asks where to export the open post; empty when cancelled. */
     Optional<Path> chooseExportFile(String kind, String pattern);
 
+    /** Asks for an image file to insert; empty when cancelled. */
+    Optional<Path> chooseImageFile();
+
     void showAbout();
 
     /** Asks about unsaved work, then closes the window. */

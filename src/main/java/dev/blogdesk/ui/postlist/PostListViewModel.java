@@ -97,6 +97,24 @@ public final class PostListViewModel {
         load();
     }
 
+    /**
+     * Reloads, then tells {@code hidden} if the post {@code id} is not in the list while a search, a tag
+     * or the filter limits it (a post just saved that the search hides says so).
+     */
+    public void refreshShowing(String id, Consumer<String> hidden) {
+        afterNextLoad = () -> {
+            boolean limited = !query.isBlank() || filter.get() != ListFilter.ALL;
+            if (limited && indexOf(id) < 0 && importedFrom.get() == null) {
+                hidden.accept(filter.get() != ListFilter.ALL && query.isBlank()
+                        ? "hidden by the " + filter.get().label() + " filter; choose All to see it"
+                        : "hidden by the search; press Esc in the search box to show all posts");
+            }
+        };
+        load();
+    }
+
+    private Runnable afterNextLoad = () -> { };
+
     /** Appends the next page; called when the user scrolls to the end of the list. */
     public void loadMore() {
         if (loading.get() || !hasMore.get()) {
@@ -119,6 +137,11 @@ public final class PostListViewModel {
             apply.accept(page);
             hasMore.set(page.size() == PAGE_SIZE);
             finished(null);
+            if (skip == 0) {
+                Runnable after = afterNextLoad;
+                afterNextLoad = () -> { };
+                after.run();
+            }
         }, failure -> {
             if (gen == generation) {
                 finished(failure);

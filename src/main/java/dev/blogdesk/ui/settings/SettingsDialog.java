@@ -58,8 +58,17 @@ public final class SettingsDialog {
         site.setId("siteUrlField");
         site.setPromptText("https://myblog.example/  (for relative images in posts)");
         site.textProperty().bindBidirectional(vm.siteUrlProperty());
+        TextField author = new TextField();
+        author.setId("defaultAuthorField");
+        author.setPromptText("Your name, for new posts");
+        author.textProperty().bindBidirectional(vm.defaultAuthorProperty());
+        TextField prefix = new TextField();
+        prefix.setId("imagePrefixField");
+        prefix.setPromptText(SettingsViewModel.DEFAULT_IMAGE_PREFIX + "  (where the blog serves images from GridFS)");
+        prefix.textProperty().bindBidirectional(vm.imagePrefixProperty());
         VBox box = new VBox(8, current, new Label("Sync with a MongoDB server (URI)"), uri, names, testResult, help, restart,
-                new javafx.scene.control.Separator(), new Label("Blog address (relative images and links in the preview)"), site);
+                new javafx.scene.control.Separator(), new Label("Blog address (relative images and links in the preview)"), site,
+                new Label("Default author of new posts"), author, new Label("Image URL prefix (inserted images link to it)"), prefix);
         box.setPrefWidth(560);
         box.setPadding(new Insets(10));
         dialog.getDialogPane().setContent(box);

@@ -19,8 +19,14 @@ public final class SettingsViewModel {
 
     private final Settings settings;
     static final String SITE_URL = "preview.siteUrl";
+    static final String DEFAULT_AUTHOR = "posts.defaultAuthor";
+    static final String IMAGE_PREFIX = "images.urlPrefix";
+    /** Flask-PyMongo's documented route for GridFS files: {@code /uploads/<path:filename>}. */
+    public static final String DEFAULT_IMAGE_PREFIX = "/uploads/";
     private final StringProperty mongoUri = new SimpleStringProperty("");
     private final StringProperty siteUrl = new SimpleStringProperty("");
+    private final StringProperty defaultAuthor = new SimpleStringProperty("");
+    private final StringProperty imagePrefix = new SimpleStringProperty("");
     private final StringProperty database = new SimpleStringProperty("");
     private final StringProperty collection = new SimpleStringProperty("");
     private final StringProperty testResult = new SimpleStringProperty("");
@@ -38,6 +44,8 @@ public final class SettingsViewModel {
         this.currentStore = currentStore;
         mongoUri.set(settings.mongoUri().orElse(""));
         siteUrl.set(settings.get(SITE_URL, ""));
+        defaultAuthor.set(settings.get(DEFAULT_AUTHOR, ""));
+        imagePrefix.set(imagePrefix(settings));
         database.set(settings.get(Settings.SYNC_DATABASE, ""));
         collection.set(settings.get(Settings.SYNC_COLLECTION, ""));
         validation = Bindings.createObjectBinding(() -> validate(mongoUri.get(), dataDir), mongoUri);
@@ -87,6 +95,9 @@ public final class SettingsViewModel {
         settings.set(Settings.SYNC_DATABASE, database.get().isBlank() ? null : database.get().strip());
         settings.set(Settings.SYNC_COLLECTION, collection.get().isBlank() ? null : collection.get().strip());
         settings.set(SITE_URL, siteUrl.get().isBlank() ? null : siteUrl.get().strip());
+        settings.set(DEFAULT_AUTHOR, defaultAuthor.get().isBlank() ? null : defaultAuthor.get().strip());
+        String prefix = imagePrefix.get().strip();
+        settings.set(IMAGE_PREFIX, prefix.isEmpty() || prefix.equals(DEFAULT_IMAGE_PREFIX) ? null : prefix);
         settings.save();
     }
 
@@ -102,6 +113,24 @@ public final class SettingsViewModel {
 
     public static String siteUrl(Settings settings) {
         return settings.get(SITE_URL, "");
+    }
+
+    /** The author a new post starts with (applies at once). */
+    public StringProperty defaultAuthorProperty() {
+        return defaultAuthor;
+    }
+
+    public static String defaultAuthor(Settings settings) {
+        return settings.get(DEFAULT_AUTHOR, "");
+    }
+
+    /** Where the blog serves the images: inserted images link to {@code <prefix><file>} (applies at once). */
+    public StringProperty imagePrefixProperty() {
+        return imagePrefix;
+    }
+
+    public static String imagePrefix(Settings settings) {
+        return settings.get(IMAGE_PREFIX, DEFAULT_IMAGE_PREFIX);
     }
 
     /** Tries the server as entered, off the UI thread; {@link #testResultProperty()} says what happened. */

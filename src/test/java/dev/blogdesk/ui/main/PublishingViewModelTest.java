@@ -116,4 +116,25 @@ class PublishingViewModelTest {
         vm.postList().filterProperty().set(ListFilter.ALL);
         assertThat(vm.postList().posts()).extracting(PostSummary::title).containsExactly("Private");
     }
+
+    @Test
+    void aPostJustSavedOrPublishedThatTheListHidesSaysSoAndHowToSeeIt() {
+        vm.search().textProperty().set("kittens");
+        vm.requestNewPost();
+        editor.titleProperty().set("About dogs");
+        editor.save();
+        assertThat(vm.statusTextProperty().get())
+                .isEqualTo("“About dogs” is saved, but hidden by the search; press Esc in the search box to show all posts.");
+
+        vm.search().clear();
+        vm.postList().filterProperty().set(ListFilter.DRAFTS);
+        assertThat(vm.postList().posts()).hasSize(1);
+        publishing.toggle();
+        assertThat(vm.statusTextProperty().get()).contains("hidden by the Drafts filter; choose All to see it");
+
+        vm.postList().filterProperty().set(ListFilter.ALL);
+        editor.contentProperty().set("Now with text");
+        editor.save();
+        assertThat(vm.statusTextProperty().get()).startsWith("Saved at");
+    }
 }

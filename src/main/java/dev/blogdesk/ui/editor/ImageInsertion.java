@@ -1,0 +1,119 @@
+package dev.blogdesk.ui.editor;
+
+import dev.blogdesk.app.DialogService;
+import dev.blogdesk.app.TaskExecutor;
+import dev.blogdesk.store.ImageType;
+import dev.blogdesk.store.PostImages;
+import dev.blogdesk.store.StoreException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Images into the open post: pasted (Ctrl+V), dropped on the editor, or chosen with Insert Image…
+ * (Ctrl+Shift+G). The image is checked (an image by its bytes, at most 16 MB), stored in GridFS
+ * ({@link PostImages}, once per content) off the FX thread, and {@code ![alt](/uploads/<file>)} goes in
+ * at the caret. Anything else gets one sentence and changes nothing.
+ */
+public final class ImageInsertion {
+
+    private final EditorViewModel editor;
+    private final PostImages images;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Supplier<String> prefix;
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
+    private Consumer<String> insertAtCaret = markdown -> { };
+
+    /**
+     * @param images null when the store keeps no images (then inserting says so)
+     * @param prefix the image URL prefix from Settings ({@code /uploads/} by default)
+     */
+    public ImageInsertion(EditorViewModel editor, PostImages images, TaskExecutor executor, DialogService dialogs,
+                          Supplier<String> prefix) {
+        this.editor = editor;
+        this.images = images;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.prefix = prefix;
+    }
+
+    /** The editor view puts the Markdown in at the caret. */
+    public void setInsertAtCaret(Consumer<String> insertAtCaret) {
+        this.insertAtCaret = insertAtCaret;
+    }
+
+    /** A dropped or chosen file. */
+    public void insertFile(Path file) {
+        String name = file.getFileName() == null ? "image" : file.getFileName().toString();
+        store(() -> read(file, name), altOf(name), name);
+    }
+
+    /** A pasted image; {@code png} encodes it (off the FX thread). */
+    public void insertImage(Callable<byte[]> png) {
+        store(png, "image", "The pasted image");
+    }
+
+    private void store(Callable<byte[]> bytes, String alt, String what) {
+        if (!editor.openProperty().get()) {
+            return;
+        }
+        if (images == null) {
+            dialogs.showError("Image not inserted", "This store keeps no images; open the embedded store or a MongoDB server.");
+            return;
+        }
+        working.set(true);
+        editor.showStatus("Storing the image…");
+        executor.execute(() -> {
+            byte[] data = bytes.call();
+            ImageType type = ImageType.sniff(data);
+            if (type == null) {
+                throw new StoreException(what + " is not an image BlogDesk can show (PNG, JPEG, GIF, WebP or SVG); "
+                        + "choose an image file instead.");
+            }
+            PostImages.Stored stored = images.put(data, type.contentType());
+            return new Inserted("![" + alt + "](" + prefix.get() + stored.filename() + ")", stored.added());
+        }, inserted -> {
+            working.set(false);
+            insertAtCaret.accept(inserted.markdown());
+            editor.showStatus(inserted.added() ? "Image stored and inserted." : "Image inserted (it was stored already).");
+        }, failure -> {
+            working.set(false);
+            editor.showStatus("Image not inserted: " + failure.getMessage());
+            dialogs.showError("Image not inserted", failure.getMessage());
+        });
+    }
+
+    private record Inserted(String markdown, boolean added) {
+    }
+
+    /** The file's bytes, refusing a file over the limit before reading it whole. */
+    private static byte[] read(Path file, String name) throws IOException {
+        long size = Files.size(file);
+        if (size > PostImages.MAX_BYTES) {
+            throw new StoreException("“" + name + "” is " + String.format(java.util.Locale.ROOT, "%.1f", size / 1048576.0)
+                    + " MB; BlogDesk keeps images up to 16 MB. Make it smaller (fewer pixels or JPEG) and insert it again.");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** "holiday-photo.jpg" → "holiday photo": the alt text a reader (and a screen reader) gets. */
+    static String altOf(String filename) {
+        String base = filename.replaceAll("\\.[A-Za-z0-9]+$", "").replaceAll("[-_]+", " ").strip();
+        return base.isEmpty() ? "image" : base.replaceAll("[\\[\\]]", "");
+    }
+
+    /** True while an image is being stored. */
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
+    }
+}

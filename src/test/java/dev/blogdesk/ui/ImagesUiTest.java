@@ -1,0 +1,88 @@
+package dev.blogdesk.ui;
+
+import dev.blogdesk.app.AppContext;
+import dev.blogdesk.testing.TestImages;
+import dev.blogdesk.ui.main.MainViewModel;
+import dev.blogdesk.ui.main.MainWindow;
+import javafx.concurrent.Worker;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.web.WebEngine;
+import javafx.scene.web.WebView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An image pasted into the editor: stored in GridFS once, linked in the Markdown, shown in the preview from the store. */
+@ExtendWith(ApplicationExtension.class)
+class ImagesUiTest {
+
+    @TempDir
+    Path dataDir;
+    AppContext context;
+    MainViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        context = AppContext.openDesktop(dataDir, null);
+        vm = MainWindow.show(stage, context, link -> { }, () -> { });
+    }
+
+    @AfterEach
+    void closeStore() {
+        context.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get(15, TimeUnit.SECONDS));
+    }
+
+    private long storedImages() {
+        return context.store().database().getCollection("fs.files").countDocuments();
+    }
+
+    @Test
+    void aPastedImageIsStoredOnceLinkedAndShownInThePreview(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> robot.lookup("#titleField").queryAs(TextField.class).isFocused());
+        robot.write("With a picture");
+        robot.clickOn("#contentArea").write("Look:\n");
+        byte[] png = TestImages.png(120, 80, 11);
+        WaitForAsyncUtils.asyncFx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(new Image(new ByteArrayInputStream(png)));
+            Clipboard.getSystemClipboard().setContent(content);
+        }).get(5, TimeUnit.SECONDS);
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+        waitUntil(() -> storedImages() == 1 && vm.editor().contentProperty().get().contains("](/uploads/"));
+        assertThat(vm.editor().contentProperty().get()).matches("(?s)Look:\\n!\\[image]\\(/uploads/[0-9a-f]{64}\\.png\\)\\n");
+
+        WebEngine engine = robot.lookup("#previewView").queryAs(WebView.class).getEngine();
+        waitUntil(() -> engine.getLoadWorker().getState() == Worker.State.SUCCEEDED && engine.getDocument() != null
+                && engine.getDocument().getElementsByTagName("img").getLength() == 1);
+        String src = WaitForAsyncUtils.asyncFx(() -> ((org.w3c.dom.Element) engine.getDocument().getElementsByTagName("img").item(0))
+                .getAttribute("src")).get(5, TimeUnit.SECONDS);
+        assertThat(src).as("shown from the local store, offline too").startsWith("data:image/png;base64,");
+
+        // The same image pasted again is not stored a second time.
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+        waitUntil(() -> vm.editor().contentProperty().get().split("/uploads/", -1).length == 3);
+        assertThat(storedImages()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.blogdesk.ui.editor;
+
+import dev.blogdesk.app.Debouncer;
+import dev.blogdesk.app.DirectTaskExecutor;
+import dev.blogdesk.app.DraftJournal;
+import dev.blogdesk.app.LocalImages;
+import dev.blogdesk.markdown.MarkdownRenderer;
+import dev.blogdesk.markdown.PreviewRenderer;
+import dev.blogdesk.store.PostImages;
+import dev.blogdesk.testing.InMemoryPostRepository;
+import dev.blogdesk.testing.ScriptedDialogs;
+import dev.blogdesk.testing.TestImages;
+import dev.blogdesk.testing.TestStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Images inserted from a file or the clipboard: checked, stored in GridFS once, linked, shown from the store. */
+class ImageInsertionTest {
+
+    @TempDir
+    Path dir;
+    TestStore store;
+    DraftJournal journal;
+    EditorViewModel editor;
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+    ImageInsertion images;
+    final List<String> inserted = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        store = TestStore.open(dir.resolve("store"));
+        journal = new DraftJournal(dir.resolve("journal"));
+        editor = new EditorViewModel(new InMemoryPostRepository(), new DirectTaskExecutor(), dialogs, Debouncer.immediate(),
+                new PreviewRenderer(new MarkdownRenderer()), journal);
+        images = new ImageInsertion(editor, new PostImages(store.database()), new DirectTaskExecutor(), dialogs, () -> "/uploads/");
+        images.setInsertAtCaret(inserted::add);
+        editor.newPost();
+    }
+
+    @AfterEach
+    void tearDown() {
+        journal.close();
+        store.close();
+    }
+
+    @Test
+    void aFileBecomesALinkToItsContentNameAndTheSameImageTwiceIsStoredOnce() throws Exception {
+        Path photo = Files.write(dir.resolve("holiday-photo_2024.png"), TestImages.png(300, 200, 3));
+        images.insertFile(photo);
+        images.insertImage(() -> Files.readAllBytes(photo)); // pasted: the same pixels, the same file
+
+        assertThat(inserted).hasSize(2);
+        assertThat(inserted.get(0)).matches("!\\[holiday photo 2024]\\(/uploads/[0-9a-f]{64}\\.png\\)");
+        assertThat(inserted.get(1)).startsWith("![image](/uploads/").endsWith(inserted.get(0).substring(inserted.get(0).indexOf("](") + 2));
+        assertThat(store.database().getCollection("fs.files").countDocuments()).isEqualTo(1);
+        assertThat(editor.statusProperty().get()).isEqualTo("Image inserted (it was stored already).");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void theLocalStoreShowsTheImageInThePreviewAndOtherImagesStayAsTheyAre() throws Exception {
+        Path photo = Files.write(dir.resolve("a.png"), TestImages.png(20, 10, 5));
+        images.insertFile(photo);
+        PreviewRenderer renderer = new PreviewRenderer(new MarkdownRenderer());
+        renderer.useImageSources(new LocalImages(new PostImages(store.database()), () -> "/uploads/"));
+        String html = renderer.render("t", inserted.get(0) + "\n\n![remote](https://example.org/x.png)\n\n"
+                + "![missing](/uploads/" + "0".repeat(64) + ".png)").blocks().stream()
+                .map(dev.blogdesk.markdown.PreviewDocument.Block::safeHtml).reduce("", String::concat);
+        assertThat(html).contains("src=\"data:image/png;base64,").contains("src=\"https://example.org/x.png\"")
+                .contains("src=\"/uploads/" + "0".repeat(64) + ".png\"");
+    }
+
+    @Test
+    void aFileThatIsNoImageOrTooBigGetsOneSentenceAndNothingIsInserted() throws Exception {
+        Path fake = Files.writeString(dir.resolve("notes.png"), "I am text, not a picture");
+        images.insertFile(fake);
+        Path huge = dir.resolve("huge.jpg");
+        try (var out = Files.newOutputStream(huge)) {
+            out.write(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+            out.write(new byte[20 * 1024 * 1024]);
+        }
+        images.insertFile(huge);
+
+        assertThat(inserted).isEmpty();
+        assertThat(dialogs.errors).hasSize(2);
+        assertThat(dialogs.errors.get(0)).contains("notes.png is not an image").contains("choose an image file instead");
+        assertThat(dialogs.errors.get(1)).contains("“huge.jpg” is 20.0 MB").contains("up to 16 MB");
+        assertThat(store.database().getCollection("fs.files").countDocuments()).isZero();
+    }
+
+    @Test
+    void markdownExportWritesTheImagesBesideTheFileWithRelativeLinks() throws Exception {
+        byte[] png = TestImages.png(16, 16, 8);
+        images.insertFile(Files.write(dir.resolve("dot.png"), png));
+        editor.titleProperty().set("Exported");
+        editor.contentProperty().set("Before\n\n" + inserted.get(0) + "\n");
+        PostExporter exporter = new PostExporter(editor, new PreviewRenderer(new MarkdownRenderer()), new DirectTaskExecutor(), dialogs);
+        exporter.useImages(new PostImages(store.database()), () -> "/uploads/");
+        Path out = Files.createDirectories(dir.resolve("export")).resolve("post.md");
+        exporter.exportMarkdown(out);
+
+        String name = inserted.get(0).substring(inserted.get(0).indexOf("/uploads/") + 9, inserted.get(0).length() - 1);
+        assertThat(Files.readString(out)).contains("status: draft").contains("![dot](" + name + ")").doesNotContain("/uploads/");
+        assertThat(out.resolveSibling(name)).hasBinaryContent(png);
+    }
+}
