@@ -1,10 +1,16 @@
 package dev.blogdesk.app;
 
+import dev.blogdesk.store.Folders;
 import dev.blogdesk.store.PostImages;
 import dev.blogdesk.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,9 +18,11 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The preview's images from the local store, so they show offline: a {@code src} under the image URL
- * prefix ({@code /uploads/} by default) naming a stored image becomes a {@code data:} URI. Images never
- * change, so each is encoded once and kept while it fits the budget. Called off the FX thread.
+ * Stored images where a rendered post shows them, so they show offline: a {@code src} under the image
+ * URL prefix ({@code /uploads/} by default) naming a stored image becomes either a file in a cache
+ * folder of the data folder (the preview: the WebView loads it like any image, off the FX thread,
+ * where a multi-megabyte data URI would be parsed on it) or a {@code data:} URI (HTML export, which
+ * must stand alone). Images never change, so each is copied or encoded once. Called off the FX thread.
  */
 public final class LocalImages implements UnaryOperator<String> {
 
@@ -23,20 +31,28 @@ public final class LocalImages implements UnaryOperator<String> {
 
     private final PostImages images;
     private final Supplier<String> prefix;
+    /** Where the preview's copies go; null: data URIs. */
+    private final Path cacheDir;
     private long cachedChars;
     private final Map<String, String> cache = new LinkedHashMap<>(16, 0.75f, true);
 
-    public LocalImages(PostImages images, Supplier<String> prefix) {
+    private LocalImages(PostImages images, Supplier<String> prefix, Path cacheDir) {
         this.images = images;
         this.prefix = prefix;
+        this.cacheDir = cacheDir;
     }
 
-    /** The URL prefix in use, for the renderer to find candidate {@code src} values quickly. */
-    public String prefix() {
-        return prefix.get();
+    /** For the preview: each image as a file in {@code cacheDir} (a folder of the data folder). */
+    public static LocalImages asFiles(PostImages images, Supplier<String> prefix, Path cacheDir) {
+        return new LocalImages(images, prefix, cacheDir);
     }
 
-    /** A data URI for {@code src} if it names a stored image; otherwise {@code src} unchanged. */
+    /** For HTML export: each image inline, as a data URI. */
+    public static LocalImages asDataUris(PostImages images, Supplier<String> prefix) {
+        return new LocalImages(images, prefix, null);
+    }
+
+    /** The stored image's URL for {@code src} if it names one; otherwise {@code src} unchanged. */
     @Override
     public String apply(String src) {
         String at = prefix.get();
@@ -55,18 +71,47 @@ public final class LocalImages implements UnaryOperator<String> {
             }
         }
         try {
-            return images.read(name).map(bytes -> remember(name, "data:" + PostImages.contentTypeOf(name) + ";base64,"
-                    + Base64.getEncoder().encodeToString(bytes))).orElse(src);
-        } catch (StoreException e) {
+            return images.read(name).map(bytes -> remember(name, urlOf(name, bytes))).orElse(src);
+        } catch (StoreException | UncheckedIOException e) {
             log.warn("Image {} not shown from the store: {}", name, e.getMessage());
             return src;
         }
     }
 
-    private String remember(String name, String uri) {
+    /** An image just stored from these bytes: shown without reading it back. */
+    public void stored(String filename, byte[] bytes) {
+        if (PostImages.isContentName(filename)) {
+            try {
+                remember(filename, urlOf(filename, bytes));
+            } catch (UncheckedIOException e) {
+                log.warn("Image {} not copied for the preview: {}", filename, e.getMessage());
+            }
+        }
+    }
+
+    private String urlOf(String name, byte[] bytes) {
+        if (cacheDir == null) {
+            return "data:" + PostImages.contentTypeOf(name) + ";base64," + Base64.getEncoder().encodeToString(bytes);
+        }
+        try {
+            Path file = cacheDir.resolve(name);
+            if (!Files.exists(file)) {
+                Files.createDirectories(cacheDir);
+                // Whole or not at all: a half-written copy is never shown (the name says what it holds).
+                Path part = Files.createTempFile(cacheDir, name, ".part");
+                Files.write(part, bytes);
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(Folders.writeFailureMessage(cacheDir, e), e);
+        }
+    }
+
+    private String remember(String name, String url) {
         synchronized (cache) {
-            cache.put(name, uri);
-            cachedChars += uri.length();
+            String was = cache.put(name, url);
+            cachedChars += url.length() - (was == null ? 0 : was.length());
             var oldest = cache.entrySet().iterator();
             while (cachedChars > BUDGET_CHARS && oldest.hasNext()) {
                 var e = oldest.next();
@@ -77,6 +122,6 @@ public final class LocalImages implements UnaryOperator<String> {
                 oldest.remove();
             }
         }
-        return uri;
+        return url;
     }
 }

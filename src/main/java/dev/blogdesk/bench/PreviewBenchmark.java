@@ -163,7 +163,7 @@ public final class PreviewBenchmark {
     }
 
     /** Posts to the FX thread every 2 ms; the longest delay is the longest time the thread was busy. */
-    private static final class FxStallProbe {
+    static final class FxStallProbe {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong maxNanos = new AtomicLong();
         private Thread thread;
@@ -196,7 +196,7 @@ public final class PreviewBenchmark {
         }
     }
 
-    private static void onFx(Runnable action) throws Exception {
+    static void onFx(Runnable action) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -209,7 +209,7 @@ public final class PreviewBenchmark {
         done.get(60, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
+    static void waitFor(java.util.function.BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {

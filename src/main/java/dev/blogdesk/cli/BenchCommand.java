@@ -77,15 +77,17 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (selected.contains("image")) {
-                results.addAll(new dev.blogdesk.bench.ImageBenchmark(dir.resolve("image"), System.err).run());
-            }
             if (selected.contains("store")) {
                 results.addAll(new dev.blogdesk.bench.StoreBenchmark(dir.resolve("store"), rows, System.err).run());
             }
+            if (selected.contains("image")) {
+                results.addAll(new dev.blogdesk.bench.ImageBenchmark(dir.resolve("image"), System.err).run());
+            }
             if (selected.contains("preview")) {
                 results.addAll(new dev.blogdesk.bench.PreviewBenchmark(dir.resolve("preview"), System.err).run());
-                javafx.application.Platform.exit();
+            }
+            if (selected.contains("image") || selected.contains("preview")) {
+                javafx.application.Platform.exit(); // both start JavaFX (headless without a display)
             }
             for (BenchResult r : results) {
                 System.out.println(json ? r.toJson() : r.toLine());

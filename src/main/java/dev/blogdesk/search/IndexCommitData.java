@@ -10,9 +10,9 @@ final class IndexCommitData {
 
     private static final String EPOCH = "epoch";
     private static final String COUNTER = "counter";
-    /** What the index's documents hold; an index made by an older BlogDesk (no status, no tags) is rebuilt. */
+    /** What the index's documents hold; an index made by an older BlogDesk (no status, tags or thumbnail) is rebuilt. */
     private static final String FORMAT_KEY = "format";
-    private static final String FORMAT = "3";
+    private static final String FORMAT = "4";
 
     private IndexCommitData() {
     }

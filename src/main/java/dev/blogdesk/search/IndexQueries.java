@@ -44,7 +44,7 @@ final class IndexQueries {
     /** The list order, which is also the index's sort order. */
     static final Sort NEWEST_FIRST = new Sort(new SortField(DATE, SortField.Type.LONG, true),
             new SortField(IndexedPost.SORT_ID, SortField.Type.STRING, true));
-    private static final Set<String> SUMMARY_FIELDS = Set.of(ID, TITLE, DATE, EXCERPT, IndexedPost.STATUS);
+    private static final Set<String> SUMMARY_FIELDS = Set.of(ID, TITLE, DATE, EXCERPT, IndexedPost.STATUS, IndexedPost.THUMBNAIL);
 
     private final ChangeFeed store;
     private final Supplier<SearcherManager> searchers;
@@ -113,7 +113,7 @@ final class IndexQueries {
                 Number date = d.getField(DATE) == null ? null : d.getField(DATE).numericValue();
                 page.add(new PostSummary(d.get(ID), d.get(TITLE),
                         date == null ? null : Instant.ofEpochMilli(date.longValue()), d.get(EXCERPT),
-                        PostStatus.ofField(d.get(IndexedPost.STATUS))));
+                        PostStatus.ofField(d.get(IndexedPost.STATUS)), d.get(IndexedPost.THUMBNAIL)));
             }
             return page;
         });

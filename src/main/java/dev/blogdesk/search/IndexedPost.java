@@ -41,6 +41,8 @@ final class IndexedPost {
     static final String TAG = "tag";
     /** Each tag as written, for the list of tags in use. */
     static final String TAG_NAME = "tag_name";
+    /** The filename of the post's first stored image, for the list's thumbnail. */
+    static final String THUMBNAIL = "thumbnail";
     private static final FieldType TRIGRAM_TYPE = gramType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     private static final FieldType SHORT_GRAM_TYPE = gramType(IndexOptions.DOCS);
 
@@ -68,6 +70,10 @@ final class IndexedPost {
         }
         d.add(new StoredField(TITLE, post.title()));
         d.add(new StoredField(EXCERPT, MongoPostRepository.excerptOf(post.content())));
+        String thumbnail = dev.blogdesk.store.PostImages.firstImage(post.content());
+        if (thumbnail != null) {
+            d.add(new StoredField(THUMBNAIL, thumbnail));
+        }
         d.add(new StringField(STATUS, post.status().value(), Field.Store.YES));
         for (String tag : post.tags()) {
             d.add(new StringField(TAG, foldedTag(tag), Field.Store.NO));

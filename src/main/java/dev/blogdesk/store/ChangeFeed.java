@@ -66,6 +66,9 @@ public interface ChangeFeed {
      */
     void closeBeforeStore(AutoCloseable follower);
 
+    /** The driver-side ids of posts in both collections now: moves cut short, for the store to settle. */
+    java.util.List<Object> movesInFlight();
+
     /** The number of the last change the server applied. */
     long lastSeq();
 

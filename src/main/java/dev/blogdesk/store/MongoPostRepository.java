@@ -241,35 +241,24 @@ public final class MongoPostRepository implements PostRepository {
     }
 
     /**
-     * Finishes moves cut short by a crash or a lost connection: a post in both collections is the
-     * published one, so its draft copy goes. Returns how many were settled.
+     * Finishes moves cut short by a crash or a lost connection: of the posts {@code inBoth} names (the
+     * embedded store keeps that list as it writes), each one still in both collections is the published
+     * one, so its draft copy goes. Returns how many were settled.
      */
-    public int settleMoves() {
+    public int settleMoves(java.util.Collection<Object> inBoth) {
         return call("check drafts", () -> {
-            List<Object> both = new ArrayList<>();
-            List<Object> batch = new ArrayList<>();
-            for (Document d : drafts.find().projection(Projections.include(ID))) {
-                batch.add(d.get(ID));
-                if (batch.size() == 1_000) {
-                    both.addAll(alsoPublished(batch));
-                    batch.clear();
+            int settled = 0;
+            for (Object id : inBoth) {
+                // Flat {_id} lookups: the one query the embedded server answers from its index.
+                Document byId = new Document(ID, id);
+                if (posts.find(byId).projection(Projections.include(ID)).first() != null
+                        && drafts.deleteOne(byId).getDeletedCount() > 0) {
+                    settled++;
+                    log.info("Removed the draft copy of {}, a post whose publishing was cut short", id);
                 }
             }
-            both.addAll(alsoPublished(batch));
-            for (Object id : both) {
-                drafts.deleteOne(new Document(ID, id));
-                log.info("Removed the draft copy of {}, a post whose publishing was cut short", id);
-            }
-            return both.size();
+            return settled;
         });
-    }
-
-    private List<Object> alsoPublished(List<Object> ids) {
-        List<Object> found = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            posts.find(Filters.in(ID, ids)).projection(Projections.include(ID)).forEach(d -> found.add(d.get(ID)));
-        }
-        return found;
     }
 
     @Override

@@ -39,11 +39,14 @@ final class PostChangeHub implements ChangeFeed {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostChangeHub.class);
 
     private final StoreHealth health;
+    /** Ids in both collections right now: a move (copy, then delete) that has not finished yet. */
+    private final MVMap<Object, Boolean> inBoth;
 
     PostChangeHub(MVStore store, StoreHealth health) {
         this.store = store;
         this.health = health;
         this.meta = store.openMap(META_MAP);
+        this.inBoth = store.openMap("blogdesk.moves-in-flight");
         meta.putIfAbsent(EPOCH, UUID.randomUUID().toString());
         this.seq = new AtomicLong(meta.get(COUNTER) instanceof Long l ? l : 0L);
         // Every mark set a follower ever opened in this file is kept up to date, whoever follows it here.
@@ -77,6 +80,7 @@ final class PostChangeHub implements ChangeFeed {
      * then delete) left two for a moment, so a draft written beside its published copy changes nothing.
      */
     void afterUpsert(long s, Object rawId, ServerDocuments.Located post) {
+        trackMove(rawId);
         WrittenPost seen = post;
         if (post.status() == PostStatus.DRAFT && listeners.size() > 0) {
             ServerDocuments.Located published = ServerDocuments.find(store, rawId);
@@ -89,6 +93,7 @@ final class PostChangeHub implements ChangeFeed {
 
     /** A removed copy whose twin is still in the other collection leaves that one as the post. */
     void afterRemove(long s, Object rawId) {
+        trackMove(rawId);
         ServerDocuments.Located other = listeners.isEmpty() ? null : ServerDocuments.find(store, rawId);
         for (Listener l : listeners) {
             if (other != null) {
@@ -99,7 +104,25 @@ final class PostChangeHub implements ChangeFeed {
         }
     }
 
+    /** Notes whether {@code rawId} is now in both collections, inside the write, so it is committed with it. */
+    private void trackMove(Object rawId) {
+        var posts = ServerDocuments.dataMap(store, PostStatus.PUBLISHED);
+        var drafts = ServerDocuments.dataMap(store, PostStatus.DRAFT);
+        if (posts != null && drafts != null && posts.containsKey(rawId) && drafts.containsKey(rawId)) {
+            inBoth.put(rawId, Boolean.TRUE);
+        } else if (inBoth.containsKey(rawId)) {
+            inBoth.remove(rawId);
+        }
+    }
+
+    /** The driver-side ids of posts in both collections: moves a crash or a lost connection cut short. */
+    @Override
+    public java.util.List<Object> movesInFlight() {
+        return inBoth.keyList().stream().map(ServerDocuments::bsonIdOf).toList();
+    }
+
     void afterFailure(long s, Object rawId) {
+        trackMove(rawId);
         for (Listener l : listeners) {
             l.failed(s, rawId);
         }
@@ -123,6 +146,7 @@ final class PostChangeHub implements ChangeFeed {
      * the index of the published posts, in this process or after a restart.
      */
     void afterDrop(long s, PostStatus dropped) {
+        inBoth.clear(); // one of the two is gone: no post is in both any more
         for (Listener l : listeners) {
             l.dropped(s);
         }

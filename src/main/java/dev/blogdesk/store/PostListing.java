@@ -71,8 +71,10 @@ final class PostListing {
                 if (result.size() == limit) {
                     break;
                 }
+                // Without the index, a thumbnail is found only in the first characters the list reads.
                 result.add(new PostSummary(id, stringOf(d, TITLE), instantOf(d, DATE_POSTED),
-                        MongoPostRepository.excerptOf(stringOf(d, "excerpt")), (PostStatus) d.get(STATUS_KEY)));
+                        MongoPostRepository.excerptOf(stringOf(d, "excerpt")), (PostStatus) d.get(STATUS_KEY),
+                        PostImages.firstImage(stringOf(d, "excerpt"))));
             }
             return result;
         });

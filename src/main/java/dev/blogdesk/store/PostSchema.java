@@ -79,12 +79,16 @@ public final class PostSchema {
 
     /** The {@code tags} array's strings (a single string counts as one tag). */
     public static java.util.List<String> tagsOf(Document d) {
-        Object tags = d.get(TAGS);
+        return tagNames(d.get(TAGS));
+    }
+
+    /** The strings of a {@code tags} value as any client stored it: an array (other elements skipped) or one string. */
+    static java.util.List<String> tagNames(Object tags) {
         if (tags instanceof String one) {
             return java.util.List.of(one);
         }
         java.util.List<String> names = new java.util.ArrayList<>();
-        if (tags instanceof java.util.List<?> list) {
+        if (tags instanceof java.util.Collection<?> list) {
             for (Object tag : list) {
                 if (tag instanceof String s) {
                     names.add(s);

@@ -192,23 +192,9 @@ final class ServerDocuments {
         return new PostText(rawId, keyOf(rawId), sortKeyOf(rawId), title == null ? "" : title.toString(),
                 title instanceof String s ? s : null, content instanceof String s ? s : null,
                 millisOf(doc.get(PostSchema.DATE_POSTED)), source instanceof String s ? s : null, status,
-                tagsOf(doc.get(PostSchema.TAGS)));
+                PostSchema.tagNames(doc.get(PostSchema.TAGS)));
     }
 
-    private static java.util.List<String> tagsOf(Object tags) {
-        if (tags instanceof String one) {
-            return java.util.List.of(one);
-        }
-        java.util.List<String> names = new java.util.ArrayList<>();
-        if (tags instanceof Collection<?> list) {
-            for (Object tag : list) {
-                if (tag instanceof String s) {
-                    names.add(s);
-                }
-            }
-        }
-        return names;
-    }
 
     private static Long millisOf(Object value) {
         if (value instanceof Instant instant) {

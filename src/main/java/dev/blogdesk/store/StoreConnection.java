@@ -103,7 +103,7 @@ public final class StoreConnection implements AutoCloseable {
             if (connection.isEmbedded()) {
                 connection.posts.dropEmbeddedOnlyWaste();
                 // Only here: on a shared server another client's move may be half-way at this moment.
-                connection.posts.settleMoves();
+                connection.embedded().ifPresent(e -> connection.posts.settleMoves(e.changeFeed().movesInFlight()));
             } else {
                 connection.posts.ensureIndexes();
             }

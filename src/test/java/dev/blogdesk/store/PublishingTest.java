@@ -138,9 +138,10 @@ class PublishingTest {
         repo.exportJson(null, exported::add);
         assertThat(exported).hasSize(1);
 
-        assertThat(repo.settleMoves()).isEqualTo(1);
+        List<Object> inFlight = List.of(new ObjectId(draft.id()));
+        assertThat(repo.settleMoves(inFlight)).isEqualTo(1);
         assertThat(draft(draft.id())).isNull();
         assertThat(published(draft.id())).isNotNull();
-        assertThat(repo.settleMoves()).isZero();
+        assertThat(repo.settleMoves(inFlight)).isZero();
     }
 }

@@ -192,7 +192,7 @@ public final class InMemoryPostRepository implements PostRepository {
                 page.add(new PostSummary(PostSchema.idOf(d), PostSchema.stringOf(d, PostSchema.TITLE),
                         PostSchema.instantOf(d, PostSchema.DATE_POSTED),
                         MongoPostRepository.excerptOf(d.get(PostSchema.CONTENT) instanceof String s ? s : null),
-                        statusOf(d))));
+                        statusOf(d), dev.blogdesk.store.PostImages.firstImage(d.get(PostSchema.CONTENT) instanceof String c ? c : null))));
         return page;
     }
 

@@ -78,7 +78,13 @@ class ImagesUiTest {
                 && engine.getDocument().getElementsByTagName("img").getLength() == 1);
         String src = WaitForAsyncUtils.asyncFx(() -> ((org.w3c.dom.Element) engine.getDocument().getElementsByTagName("img").item(0))
                 .getAttribute("src")).get(5, TimeUnit.SECONDS);
-        assertThat(src).as("shown from the local store, offline too").startsWith("data:image/png;base64,");
+        assertThat(src).as("shown from the local store, offline too").startsWith(dataDir.resolve("cache/images").toUri().toString());
+        assertThat(java.nio.file.Path.of(java.net.URI.create(src))).exists();
+
+        // Saved, the post shows its image as the list's thumbnail.
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitUntil(() -> robot.lookup(".post-cell-thumbnail").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.image.ImageView) n).getImage() != null));
 
         // The same image pasted again is not stored a second time.
         robot.push(KeyCode.CONTROL, KeyCode.V);

@@ -31,6 +31,7 @@ public final class ImageInsertion {
     private final Supplier<String> prefix;
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
     private Consumer<String> insertAtCaret = markdown -> { };
+    private java.util.function.BiConsumer<String, byte[]> onStored = (name, bytes) -> { };
 
     /**
      * @param images null when the store keeps no images (then inserting says so)
@@ -43,6 +44,11 @@ public final class ImageInsertion {
         this.executor = executor;
         this.dialogs = dialogs;
         this.prefix = prefix;
+    }
+
+    /** Hears each image stored, with its bytes, off the FX thread (the preview keeps them). */
+    public void setOnStored(java.util.function.BiConsumer<String, byte[]> onStored) {
+        this.onStored = onStored;
     }
 
     /** The editor view puts the Markdown in at the caret. */
@@ -79,6 +85,7 @@ public final class ImageInsertion {
                         + "choose an image file instead.");
             }
             PostImages.Stored stored = images.put(data, type.contentType());
+            onStored.accept(stored.filename(), data);
             return new Inserted("![" + alt + "](" + prefix.get() + stored.filename() + ")", stored.added());
         }, inserted -> {
             working.set(false);

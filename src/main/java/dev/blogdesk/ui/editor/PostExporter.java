@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 public final class PostExporter {
 
     private final EditorViewModel editor;
-    private final PreviewRenderer renderer;
+    private PreviewRenderer renderer;
     private final TaskExecutor executor;
     private final DialogService dialogs;
 
@@ -35,6 +35,9 @@ public final class PostExporter {
     public void useImages(dev.blogdesk.store.PostImages store, java.util.function.Supplier<String> prefix) {
         this.images = store;
         this.imagePrefix = prefix;
+        // Its own renderer: an exported page must carry its images inline, not point into the data folder.
+        this.renderer = new PreviewRenderer(new dev.blogdesk.markdown.MarkdownRenderer());
+        renderer.useImageSources(dev.blogdesk.app.LocalImages.asDataUris(store, prefix));
     }
 
     public void exportMarkdown(Path target) {

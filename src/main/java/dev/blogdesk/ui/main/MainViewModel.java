@@ -107,11 +107,14 @@ public final class MainViewModel {
 
     /**
      * Images go into {@code store} (GridFS {@code fs}) and link under {@code prefix}; the preview shows
-     * them from there, offline too.
+     * them from there, offline too, through copies in {@code previewCache}.
      */
-    public void useImages(dev.blogdesk.store.PostImages store, java.util.function.Supplier<String> prefix) {
+    public void useImages(dev.blogdesk.store.PostImages store, java.util.function.Supplier<String> prefix,
+                          java.nio.file.Path previewCache) {
         images = new dev.blogdesk.ui.editor.ImageInsertion(editor, store, executor, dialogs, prefix);
-        renderer.useImageSources(new dev.blogdesk.app.LocalImages(store, prefix));
+        dev.blogdesk.app.LocalImages local = dev.blogdesk.app.LocalImages.asFiles(store, prefix, previewCache);
+        images.setOnStored(local::stored); // the preview shows a new image without reading it back
+        renderer.useImageSources(local);
         exporter.useImages(store, prefix);
     }
 

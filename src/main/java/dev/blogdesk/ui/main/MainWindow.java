@@ -67,7 +67,8 @@ public final class MainWindow {
                 context.journal(), context.description());
         vm.siteUrlProperty().set(SettingsViewModel.siteUrl(settings));
         vm.defaultAuthorProperty().set(SettingsViewModel.defaultAuthor(settings));
-        vm.useImages(new dev.blogdesk.store.PostImages(context.store().database()), () -> SettingsViewModel.imagePrefix(settings));
+        dev.blogdesk.store.PostImages images = new dev.blogdesk.store.PostImages(context.store().database());
+        vm.useImages(images, () -> SettingsViewModel.imagePrefix(settings), context.dataDir().resolve("cache").resolve("images"));
 
         WindowState state = new WindowState(settings);
         Parent[] shown = new Parent[1];
@@ -84,7 +85,7 @@ public final class MainWindow {
                 MainView.class, () -> new MainView(vm, commands, actions, appearance),
                 SearchBoxView.class, () -> new SearchBoxView(vm.search()),
                 PostListView.class, () -> new PostListView(vm.postList(), vm.editor().currentIdProperty(), vm::requestOpen,
-                        vm.editor()::delete),
+                        vm.editor()::delete, dev.blogdesk.ui.postlist.Thumbnails.of(images, executor)),
                 dev.blogdesk.ui.details.PostDetailsView.class, () -> new dev.blogdesk.ui.details.PostDetailsView(vm.details()),
                 EditorView.class, () -> new EditorView(vm.editor(), markdown, appearance, vm.siteUrlProperty(), openLink,
                         vm.images()),

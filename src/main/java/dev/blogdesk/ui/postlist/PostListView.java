@@ -24,6 +24,7 @@ public final class PostListView {
     private final ObservableStringValue openPostId;
     private final Predicate<String> requestOpen;
     private final Runnable requestDelete;
+    private final Thumbnails thumbnails;
     private boolean syncingSelection;
 
     /**
@@ -32,7 +33,8 @@ public final class PostListView {
      * @param requestDelete the Delete key in the list
      */
     public PostListView(PostListViewModel vm, ObservableStringValue openPostId, Predicate<String> requestOpen,
-                        Runnable requestDelete) {
+                        Runnable requestDelete, Thumbnails thumbnails) {
+        this.thumbnails = thumbnails;
         this.vm = vm;
         this.openPostId = openPostId;
         this.requestOpen = requestOpen;
@@ -42,7 +44,7 @@ public final class PostListView {
     @FXML
     private void initialize() {
         postListView.setItems(vm.posts());
-        postListView.setCellFactory(lv -> new PostListCell(vm));
+        postListView.setCellFactory(lv -> new PostListCell(vm, thumbnails));
         Label placeholder = new Label();
         placeholder.setId("listPlaceholder");
         placeholder.textProperty().bind(vm.placeholderProperty());

@@ -157,8 +157,34 @@ public final class PostListViewModel {
             page = repository.search(SearchQuery.parse(q).withStatus(only), skip, PAGE_SIZE);
         }
         // The list reads like a blog's index: the excerpt's Markdown reduced to its words, here off the FX thread.
-        return page.stream().map(p -> new PostSummary(p.id(), p.title(), p.datePosted(), PlainText.of(p.excerpt()), p.status()))
+        return page.stream().map(p -> new PostSummary(p.id(), p.title(), p.datePosted(), plainText(p.excerpt()), p.status(),
+                        p.thumbnail()))
                 .toList();
+    }
+
+    /**
+     * Parsing an excerpt costs tens of microseconds (more before the JIT has warmed up), and a list shows
+     * the same posts again and again (every save reloads it): each excerpt is converted once.
+     */
+    private final java.util.Map<String, String> plainExcerpts = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > 4 * PAGE_SIZE * 10;
+        }
+    };
+
+    private String plainText(String excerpt) {
+        synchronized (plainExcerpts) {
+            String known = plainExcerpts.get(excerpt);
+            if (known != null) {
+                return known;
+            }
+        }
+        String plain = PlainText.of(excerpt);
+        synchronized (plainExcerpts) {
+            plainExcerpts.put(excerpt, plain);
+        }
+        return plain;
     }
 
     private void finished(Throwable failure) {

@@ -71,12 +71,20 @@ class ImageInsertionTest {
         Path photo = Files.write(dir.resolve("a.png"), TestImages.png(20, 10, 5));
         images.insertFile(photo);
         PreviewRenderer renderer = new PreviewRenderer(new MarkdownRenderer());
-        renderer.useImageSources(new LocalImages(new PostImages(store.database()), () -> "/uploads/"));
-        String html = renderer.render("t", inserted.get(0) + "\n\n![remote](https://example.org/x.png)\n\n"
-                + "![missing](/uploads/" + "0".repeat(64) + ".png)").blocks().stream()
+        Path cache = dir.resolve("data/cache/images");
+        renderer.useImageSources(LocalImages.asFiles(new PostImages(store.database()), () -> "/uploads/", cache));
+        String markdown = inserted.get(0) + "\n\n![remote](https://example.org/x.png)\n\n![missing](/uploads/" + "0".repeat(64) + ".png)";
+        String html = renderer.render("t", markdown).blocks().stream()
                 .map(dev.blogdesk.markdown.PreviewDocument.Block::safeHtml).reduce("", String::concat);
-        assertThat(html).contains("src=\"data:image/png;base64,").contains("src=\"https://example.org/x.png\"")
+        String name = inserted.get(0).substring(inserted.get(0).indexOf("/uploads/") + 9, inserted.get(0).length() - 1);
+        assertThat(html).contains("src=\"" + cache.resolve(name).toUri() + "\"").contains("src=\"https://example.org/x.png\"")
                 .contains("src=\"/uploads/" + "0".repeat(64) + ".png\"");
+        assertThat(cache.resolve(name)).hasBinaryContent(Files.readAllBytes(photo));
+
+        // An exported page carries its images inline instead.
+        PreviewRenderer export = new PreviewRenderer(new MarkdownRenderer());
+        export.useImageSources(LocalImages.asDataUris(new PostImages(store.database()), () -> "/uploads/"));
+        assertThat(export.render("t", markdown).blocks().get(0).safeHtml()).contains("src=\"data:image/png;base64,");
     }
 
     @Test
