@@ -141,7 +141,7 @@ public final class MongoPostRepository implements PostRepository {
         Document filter = new Document(ID, new ObjectId(post.id()));
         filter.append(VERSION, post.version() == 0 ? new Document("$exists", false) : post.version());
         // $set, not replaceOne: fields the editor does not know (comments, legacy, ...) are kept.
-        Document update = changes(post, now, new Document(VERSION, post.version() + 1));
+        Document update = changes(post, now, new Document(VERSION, post.version() + 1), storedDetails(post));
         // A draft published elsewhere meanwhile is not in drafts any more: a conflict, not a silent copy.
         long matched = call("save the post", () -> collection(post.status()).updateOne(filter, update).getMatchedCount());
         if (matched == 0) {
@@ -152,16 +152,24 @@ public final class MongoPostRepository implements PostRepository {
     }
 
     /** The {@code $set} (text, details, date, {@code updated_at}, plus {@code extraSet}) and {@code $unset} of a save. */
-    private static Document changes(Post post, Instant now, Document extraSet) {
+    private static Document changes(Post post, Instant now, Document extraSet, PostDetails stored) {
         Document set = new Document(TITLE, post.title()).append(CONTENT, post.content());
         Document unset = new Document();
-        PostSchema.putDetails(set, unset, post.details());
+        PostSchema.putDetails(set, unset, post.details(), stored);
         if (post.datePosted() != null) {
             set.append(DATE_POSTED, Date.from(post.datePosted()));
         }
         set.append(UPDATED_AT, Date.from(now)).putAll(extraSet);
         Document update = new Document("$set", set);
         return unset.isEmpty() ? update : update.append("$unset", unset);
+    }
+
+    /**
+     * The details as stored now, so a save writes only the ones the user changed (null: none stored). The
+     * save itself is conditional on the version, so a change in between is a conflict, not lost.
+     */
+    private PostDetails storedDetails(Post post) {
+        return findDocument(post.id()).map(found -> PostSchema.detailsOf(found.document())).orElse(null);
     }
 
     @Override
@@ -175,7 +183,7 @@ public final class MongoPostRepository implements PostRepository {
         if (post.datePosted() == null) {
             onInsert.append(DATE_POSTED, Date.from(now));
         }
-        Document update = changes(post, now, new Document())
+        Document update = changes(post, now, new Document(), storedDetails(post))
                 .append("$inc", new Document(VERSION, 1L))
                 .append("$setOnInsert", onInsert);
         call("save the post", () -> collection(where).updateOne(filter, update, new UpdateOptions().upsert(true)));

@@ -103,10 +103,28 @@ public final class PostSchema {
      * ones removed, so a post never gains empty fields it did not have.
      */
     public static void putDetails(Document set, Document unset, PostDetails details) {
-        putOrUnset(set, unset, TAGS, details.tags().isEmpty() ? null : details.tags());
-        putOrUnset(set, unset, SLUG, details.slug());
-        putOrUnset(set, unset, EXCERPT, details.excerpt());
-        putOrUnset(set, unset, AUTHOR, details.author());
+        putDetails(set, unset, details, null);
+    }
+
+    /**
+     * As {@link #putDetails(Document, Document, PostDetails)}, but only the fields that differ from
+     * {@code stored} (the details as read from the stored document): a field the user did not change
+     * is left exactly as it is, also when another program stored it in a shape of its own (an author
+     * document, a tags array with numbers in it).
+     */
+    public static void putDetails(Document set, Document unset, PostDetails details, PostDetails stored) {
+        if (stored == null || !details.tags().equals(stored.tags())) {
+            putOrUnset(set, unset, TAGS, details.tags().isEmpty() ? null : details.tags());
+        }
+        if (stored == null || !details.slug().equals(stored.slug())) {
+            putOrUnset(set, unset, SLUG, details.slug());
+        }
+        if (stored == null || !details.excerpt().equals(stored.excerpt())) {
+            putOrUnset(set, unset, EXCERPT, details.excerpt());
+        }
+        if (stored == null || !details.author().equals(stored.author())) {
+            putOrUnset(set, unset, AUTHOR, details.author());
+        }
     }
 
     private static void putOrUnset(Document set, Document unset, String field, Object value) {

@@ -219,4 +219,26 @@ class MongoPostRepositoryTest {
         assertThat(parsed.getString("content")).isEqualTo("line1\nline2 \"quoted\"");
         assertThat(lines.get(0)).contains("\"$date\"").doesNotContain("$numberLong");
     }
+
+    @Test
+    void savingWritesOnlyTheDetailsTheUserChangedAndLeavesOtherProgramsShapesAlone() {
+        ObjectId id = new ObjectId();
+        Document author = new Document("name", "Ada").append("email", "ada@example.org");
+        store.posts().insertOne(new Document("_id", id).append("title", "Theirs").append("content", "old")
+                .append("author", author).append("tags", List.of("Java", 7)).append("date_posted", new Date(0)));
+        Post loaded = repo.findById(id.toHexString()).orElseThrow();
+        assertThat(loaded.details().tags()).containsExactly("Java");
+
+        Post saved = repo.update(loaded.withText("Theirs", "new text"));
+        Document raw = store.posts().find(new Document("_id", id)).first();
+        assertThat(raw.getString("content")).isEqualTo("new text");
+        assertThat(raw.get("author", Document.class)).as("untouched: not turned into text").isEqualTo(author);
+        assertThat(raw.getList("tags", Object.class)).as("untouched: the number kept").containsExactly("Java", 7);
+
+        repo.update(saved.withDetails(new PostDetails(List.of("Java", "MongoDB"), "theirs", "", saved.details().author()), null));
+        raw = store.posts().find(new Document("_id", id)).first();
+        assertThat(raw.getList("tags", Object.class)).as("changed by the user: written").containsExactly("Java", "MongoDB");
+        assertThat(raw.getString("slug")).isEqualTo("theirs");
+        assertThat(raw.get("author", Document.class)).isEqualTo(author);
+    }
 }
