@@ -148,7 +148,7 @@ public final class MongoPostRepository implements PostRepository {
             throw new VersionConflictException(post.id());
         }
         return new Post(post.id(), post.title(), post.content(), post.datePosted(), now, post.version() + 1, post.status(),
-                post.details());
+                post.details(), null);
     }
 
     /** The {@code $set} (text, details, date, {@code updated_at}, plus {@code extraSet}) and {@code $unset} of a save. */

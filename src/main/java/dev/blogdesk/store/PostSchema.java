@@ -69,7 +69,9 @@ public final class PostSchema {
     public static Post read(Document d, PostStatus status) {
         Number version = d.get(VERSION) instanceof Number n ? n : 0L;
         return new Post(idOf(d), stringOf(d, TITLE), stringOf(d, CONTENT), instantOf(d, DATE_POSTED),
-                instantOf(d, UPDATED_AT), version.longValue(), status, detailsOf(d));
+                instantOf(d, UPDATED_AT), version.longValue(), status, detailsOf(d),
+                // Imported and untouched since: the import wrote version 1 with the time of the import.
+                legacySource(d) != null && version.longValue() == 1 ? instantOf(d, UPDATED_AT) : null);
     }
 
     /** Tags, slug, excerpt and author; a value of another type (an imported author document) is text. */

@@ -150,12 +150,7 @@ public final class PostDetailsViewModel implements DetailsSource {
         if (!typed.isEmpty() && !typed.equals(saved.details().slug())) {
             note.set("Another post has the slug “" + typed + "”, so this one is “" + saved.details().slug() + "”.");
         }
-        for (String tag : saved.details().tags()) {
-            if (tagsInUse.stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
-                tagsInUse.add(tag);
-            }
-        }
-        FXCollections.sort(tagsInUse, String.CASE_INSENSITIVE_ORDER);
+        saved.details().tags().forEach(this::rememberTag);
     }
 
     @Override
@@ -201,9 +196,32 @@ public final class PostDetailsViewModel implements DetailsSource {
         this.onTagClicked = onTagClicked;
     }
 
+    /**
+     * Loaded once, when the first post is shown (on a MongoDB server without the embedded index it reads
+     * every post's tags); saves add their tags from then on.
+     */
     private void refreshTagsInUse() {
-        executor.execute(repository::tagsInUse, tagsInUse::setAll,
-                failure -> note.set("Tag suggestions are not available: " + failure.getMessage()));
+        if (tagsRequested) {
+            return;
+        }
+        tagsRequested = true;
+        executor.execute(repository::tagsInUse, loaded -> {
+            List<String> added = new ArrayList<>(tagsInUse);
+            tagsInUse.setAll(loaded);
+            added.forEach(this::rememberTag);
+        }, failure -> {
+            tagsRequested = false; // asked again at the next post
+            note.set("Tag suggestions are not available: " + failure.getMessage());
+        });
+    }
+
+    private boolean tagsRequested;
+
+    private void rememberTag(String tag) {
+        if (tagsInUse.stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
+            tagsInUse.add(tag);
+            FXCollections.sort(tagsInUse, String.CASE_INSENSITIVE_ORDER);
+        }
     }
 
     public ObservableList<String> tags() {

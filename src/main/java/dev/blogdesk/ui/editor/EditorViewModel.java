@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 public final class EditorViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter IMPORTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final PostRepository repository;
     private final TaskExecutor executor;
@@ -142,7 +143,9 @@ public final class EditorViewModel {
         drafts.key(post.id());
         setText(post.title(), post.content());
         open.set(true);
-        lastSaved.set(post.updatedAt() == null ? "" : "Last saved " + TIME.format(post.updatedAt().atZone(java.time.ZoneId.systemDefault())));
+        var zone = java.time.ZoneId.systemDefault();
+        lastSaved.set(post.importedAt() != null ? "Imported " + IMPORTED.format(post.importedAt().atZone(zone))
+                : post.updatedAt() == null ? "" : "Last saved " + TIME.format(post.updatedAt().atZone(zone)));
     }
 
     /**
@@ -155,7 +158,8 @@ public final class EditorViewModel {
             // Saving goes against the version the draft was edited from: if the post moved on, that is a conflict.
             Post base = storedPost.get();
             setStored(new Post(base.id(), base.title(), base.content(), base.datePosted(), base.updatedAt(),
-                    draft.postId() != null ? draft.baseVersion() : base.version(), base.status(), base.details()));
+                    draft.postId() != null ? draft.baseVersion() : base.version(), base.status(), base.details(),
+                    base.importedAt()));
         } else {
             setStored(null);
             details.show(null);

@@ -134,4 +134,22 @@ class PostDetailsViewModelTest {
         assertThat(stored().containsKey(PostSchema.TAGS)).as("no empty fields added").isFalse();
         assertThat(editor.isDirty()).isFalse();
     }
+
+    @Test
+    void anImportedPostNobodyHasEditedSaysWhenItWasImportedUntilItIsSaved() {
+        ObjectId id = new ObjectId();
+        Instant imported = Instant.parse("2026-11-30T09:15:00Z");
+        repo.insert(new Document("_id", id).append("title", "Old post").append("content", "from SQLite")
+                .append("date_posted", Date.from(Instant.parse("2015-01-01T00:00:00Z"))).append("updated_at", Date.from(imported))
+                .append("version", 1L).append("legacy", new Document("source", "blog.db").append("table", "post").append("id", 7)));
+        editor.open(id.toHexString());
+        assertThat(editor.lastSavedProperty().get()).isEqualTo("Imported " + java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm").format(imported.atZone(ZoneId.systemDefault())));
+
+        editor.contentProperty().set("from SQLite, edited");
+        editor.save();
+        assertThat(editor.lastSavedProperty().get()).startsWith("Last saved ");
+        editor.open(id.toHexString());
+        assertThat(editor.lastSavedProperty().get()).as("edited since the import").startsWith("Last saved ");
+    }
 }
