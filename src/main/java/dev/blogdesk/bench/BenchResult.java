@@ -19,6 +19,12 @@ public record BenchResult(String name, double value, String unit, double baselin
         return String.format("%-24s %12.1f %-8s baseline %12.1f  ratio %.3f", name, value, unit, baseline, ratio());
     }
 
+    /** The middle of {@code values} (the upper one of two): the figure a noisy machine's runs are reported by. */
+    static double median(java.util.List<Double> values) {
+        java.util.List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
     }

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -102,7 +101,7 @@ public final class ImageBenchmark {
             journal.close();
         }
         log.printf("bench image: FX thread busy at most %.1f ms%n", fxMax);
-        return List.of(new BenchResult("image.insert_ms", median(insertMs), "ms", median(fileMs)),
+        return List.of(new BenchResult("image.insert_ms", BenchResult.median(insertMs), "ms", BenchResult.median(fileMs)),
                 new BenchResult("image.fx_max_ms", fxMax, "ms", 16));
     }
 
@@ -152,9 +151,4 @@ public final class ImageBenchmark {
         return out.toByteArray();
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
 }

@@ -103,7 +103,7 @@ public final class StartupBenchmark {
         log.printf("bench open: p95 %.1f ms (driver find by _id p95 %.2f ms); heap %.0f MB (empty app %.0f MB)%n",
                 openP95, baselines.findP95, measured.heapMb, emptyProbe.heapMb);
         return List.of(
-                new BenchResult("startup.first_page_ms", median(firstPageMs), "ms", median(windowMs)),
+                new BenchResult("startup.first_page_ms", BenchResult.median(firstPageMs), "ms", BenchResult.median(windowMs)),
                 new BenchResult("open.p95_ms", openP95, "ms", baselines.findP95),
                 new BenchResult("search.p95_ms", searchP95, "ms", baselines.regexP95),
                 new BenchResult("heap.mb", measured.heapMb, "MB", emptyProbe.heapMb));
@@ -254,10 +254,6 @@ public final class StartupBenchmark {
         return sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
 
     private static String tail(Path file) {
         try {

@@ -116,7 +116,7 @@ public final class SyncBenchmark {
         } finally {
             server.close();
         }
-        return List.of(new BenchResult("sync.push_1000", median(pushes), "ms", median(raws)));
+        return List.of(new BenchResult("sync.push_1000", BenchResult.median(pushes), "ms", BenchResult.median(raws)));
     }
 
     private static void settle(EmbeddedMongo... stores) {
@@ -144,8 +144,4 @@ public final class SyncBenchmark {
         return sb.toString();
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
 }

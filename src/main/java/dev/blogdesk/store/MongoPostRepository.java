@@ -141,7 +141,11 @@ public final class MongoPostRepository implements PostRepository {
         Document filter = new Document(ID, new ObjectId(post.id()));
         filter.append(VERSION, post.version() == 0 ? new Document("$exists", false) : post.version());
         // $set, not replaceOne: fields the editor does not know (comments, legacy, ...) are kept.
-        Document update = changes(post, now, new Document(VERSION, post.version() + 1), storedDetails(post));
+        // The details as stored now, so only the ones the user changed are written; the save is conditional on
+        // the version, so a change in between is a conflict, not lost.
+        Document stored = call("save the post", () -> collection(post.status()).find(new Document(ID, new ObjectId(post.id()))).first());
+        Document update = changes(post, now, new Document(VERSION, post.version() + 1),
+                stored == null ? null : PostSchema.detailsOf(stored));
         // A draft published elsewhere meanwhile is not in drafts any more: a conflict, not a silent copy.
         long matched = call("save the post", () -> collection(post.status()).updateOne(filter, update).getMatchedCount());
         if (matched == 0) {
@@ -164,26 +168,19 @@ public final class MongoPostRepository implements PostRepository {
         return unset.isEmpty() ? update : update.append("$unset", unset);
     }
 
-    /**
-     * The details as stored now, so a save writes only the ones the user changed (null: none stored). The
-     * save itself is conditional on the version, so a change in between is a conflict, not lost.
-     */
-    private PostDetails storedDetails(Post post) {
-        return findDocument(post.id()).map(found -> PostSchema.detailsOf(found.document())).orElse(null);
-    }
-
     @Override
     public Post overwrite(Post post) {
         requireStored(post);
         Instant now = now();
         // Where the post is now (it may have been published or unpublished meanwhile), else where it was.
-        PostStatus where = findDocument(post.id()).map(Found::status).orElse(post.status());
+        Optional<Found> found = findDocument(post.id());
+        PostStatus where = found.map(Found::status).orElse(post.status());
         Document filter = new Document(ID, new ObjectId(post.id()));
         Document onInsert = new Document(STATUS, where.value());
         if (post.datePosted() == null) {
             onInsert.append(DATE_POSTED, Date.from(now));
         }
-        Document update = changes(post, now, new Document(), storedDetails(post))
+        Document update = changes(post, now, new Document(), found.map(f -> PostSchema.detailsOf(f.document())).orElse(null))
                 .append("$inc", new Document(VERSION, 1L))
                 .append("$setOnInsert", onInsert);
         call("save the post", () -> collection(where).updateOne(filter, update, new UpdateOptions().upsert(true)));

@@ -29,6 +29,11 @@ public record Post(String id, String title, String content, Instant datePosted, 
                 importedAt);
     }
 
+    /** The same post, saved against {@code baseVersion} (a recovered draft's base). */
+    public Post withVersion(long baseVersion) {
+        return new Post(id, title, content, datePosted, updatedAt, baseVersion, status, details, importedAt);
+    }
+
     public boolean isDraft() {
         return status == PostStatus.DRAFT;
     }

@@ -79,11 +79,12 @@ public final class PostImages {
     /** The image's bytes, or empty if no image has that filename. */
     public Optional<byte[]> read(String filename) {
         return StoreErrors.call("read the image", () -> {
-            if (!exists(filename)) {
-                return Optional.empty();
+            var file = bucket.find(Filters.eq("filename", filename)).first();
+            if (file == null) {
+                return Optional.<byte[]>empty();
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            bucket.downloadToStream(filename, out);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) file.getLength());
+            bucket.downloadToStream(file.getObjectId(), out);
             return Optional.of(out.toByteArray());
         });
     }
@@ -125,7 +126,8 @@ public final class PostImages {
         });
     }
 
-    static String megabytes(long bytes) {
+    /** A size as the messages say it: "20.3" (MB). */
+    public static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 

@@ -157,9 +157,7 @@ public final class EditorViewModel {
             show(storedPost.get());
             // Saving goes against the version the draft was edited from: if the post moved on, that is a conflict.
             Post base = storedPost.get();
-            setStored(new Post(base.id(), base.title(), base.content(), base.datePosted(), base.updatedAt(),
-                    draft.postId() != null ? draft.baseVersion() : base.version(), base.status(), base.details(),
-                    base.importedAt()));
+            setStored(base.withVersion(draft.postId() != null ? draft.baseVersion() : base.version()));
         } else {
             setStored(null);
             details.show(null);

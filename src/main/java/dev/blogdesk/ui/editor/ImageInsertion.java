@@ -105,7 +105,7 @@ public final class ImageInsertion {
     private static byte[] read(Path file, String name) throws IOException {
         long size = Files.size(file);
         if (size > PostImages.MAX_BYTES) {
-            throw new StoreException("“" + name + "” is " + String.format(java.util.Locale.ROOT, "%.1f", size / 1048576.0)
+            throw new StoreException("“" + name + "” is " + PostImages.megabytes(size)
                     + " MB; BlogDesk keeps images up to 16 MB. Make it smaller (fewer pixels or JPEG) and insert it again.");
         }
         try (InputStream in = Files.newInputStream(file)) {
