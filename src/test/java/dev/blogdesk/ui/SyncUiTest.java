@@ -138,6 +138,7 @@ class SyncUiTest {
         robot.clickOn("#syncLink");
         waitUntil(() -> status(robot).contains("all synced"));
         assertThat(remoteDrafts().countDocuments(Filters.eq("title", "Written on the train"))).isEqualTo(1);
+        assertThat(remote().countDocuments(Filters.eq("title", "Written on the train"))).as("a draft, not on the blog").isZero();
         waitUntil(() -> robot.lookup(".post-cell-unsynced").tryQuery().isEmpty());
 
         // Changed here and on the web: a conflict, shown side by side; keep mine.
