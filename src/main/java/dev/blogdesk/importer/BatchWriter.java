@@ -7,7 +7,11 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.blogdesk.importer.ImportProblem.Reason;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import dev.blogdesk.store.PostRevisions;
 import dev.blogdesk.store.PostSchema;
+import dev.blogdesk.store.RevisionSource;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -22,11 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BatchWriter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BatchWriter.class);
+
     /** Work for a writer: documents to insert, updates of changed rows. */
     record Batch(List<Document> inserts, List<WriteModel<Document>> updates) {
     }
 
     private final MongoCollection<Document> posts;
+    private final PostRevisions revisions;
     private final String table;
     private final ImportReport.Problems problems;
     private final Map<ObjectId, Long> expectedDigests;
@@ -37,9 +44,10 @@ final class BatchWriter {
      * @param expectedDigests what verification expects of each document; a refused one is taken out
      * @param inserted        counted when a document was queued; a refused insert is taken back
      */
-    BatchWriter(MongoCollection<Document> posts, String table, ImportReport.Problems problems,
+    BatchWriter(MongoCollection<Document> posts, PostRevisions revisions, String table, ImportReport.Problems problems,
                 Map<ObjectId, Long> expectedDigests, AtomicLong inserted, AtomicLong failed) {
         this.posts = posts;
+        this.revisions = revisions;
         this.table = table;
         this.problems = problems;
         this.expectedDigests = expectedDigests;
@@ -60,6 +68,7 @@ final class BatchWriter {
             }
         }
         if (!batch.updates().isEmpty()) {
+            Map<Object, Document> before = stored(batch.updates());
             try {
                 posts.bulkWrite(batch.updates(), new BulkWriteOptions().ordered(false));
                 n += batch.updates().size();
@@ -67,8 +76,40 @@ final class BatchWriter {
                 n += batch.updates().size() - e.getWriteErrors().size();
                 recordFailures(e, null);
             }
+            recordRevisions(before);
         }
         return n;
+    }
+
+    /** The posts a batch of updates changes, as they are before it (the history keeps that state). */
+    private Map<Object, Document> stored(List<WriteModel<Document>> updates) {
+        Map<Object, Document> before = new java.util.LinkedHashMap<>();
+        for (WriteModel<Document> model : updates) {
+            if (model instanceof UpdateOneModel<Document> update && update.getFilter() instanceof Document filter) {
+                Object id = filter.get(PostSchema.ID);
+                Document doc = posts.find(new Document(PostSchema.ID, id)).first();
+                if (doc != null) {
+                    before.put(id, doc);
+                }
+            }
+        }
+        return before;
+    }
+
+    /** An import that changed a post adds a revision of what it wrote (and of the state before, if none had it). */
+    private void recordRevisions(Map<Object, Document> before) {
+        for (Map.Entry<Object, Document> e : before.entrySet()) {
+            Document now = posts.find(new Document(PostSchema.ID, e.getKey())).first();
+            if (now == null || java.util.Objects.equals(now.get(PostSchema.VERSION), e.getValue().get(PostSchema.VERSION))) {
+                continue; // the update did not land: nothing changed, nothing to record
+            }
+            try {
+                ObjectId revision = revisions.recordStored(e.getValue(), now, RevisionSource.IMPORT);
+                posts.updateOne(new Document(PostSchema.ID, e.getKey()), Updates.set(PostRevisions.POINTER, revision));
+            } catch (dev.blogdesk.store.StoreException | com.mongodb.MongoException failure) {
+                log.warn("Post {} was updated, but its revision was not kept: {}", e.getKey(), failure.getMessage());
+            }
+        }
     }
 
     private void recordFailures(MongoBulkWriteException e, List<Document> inserts) {

@@ -50,6 +50,7 @@ public final class ImportEngine {
     private static final Logger log = LoggerFactory.getLogger(ImportEngine.class);
 
     private final MongoCollection<Document> posts;
+    private final dev.blogdesk.store.PostRevisions revisions;
     private final Path workDir;
     private final boolean legacyIndex;
 
@@ -61,6 +62,7 @@ public final class ImportEngine {
      */
     public ImportEngine(MongoDatabase database, Path workDir, boolean legacyIndex) {
         this.posts = database.getCollection(PostSchema.COLLECTION);
+        this.revisions = new dev.blogdesk.store.PostRevisions(database);
         this.workDir = workDir;
         this.legacyIndex = legacyIndex;
     }
@@ -196,7 +198,7 @@ public final class ImportEngine {
             this.cancel = request.cancel();
             this.sampleSize = request.sampleSize();
             this.sample = request.sample();
-            this.writer = new BatchWriter(posts, plan.table(), problems, expectedDigests, inserted, failed);
+            this.writer = new BatchWriter(posts, revisions, plan.table(), problems, expectedDigests, inserted, failed);
         }
 
         boolean cancelled() {

@@ -87,6 +87,11 @@ public final class IndexedPostRepository implements PostRepository {
     }
 
     @Override
+    public Post update(Post post, dev.blogdesk.store.RevisionSource source) {
+        return store.update(post, source);
+    }
+
+    @Override
     public Post overwrite(Post post) {
         return store.overwrite(post);
     }

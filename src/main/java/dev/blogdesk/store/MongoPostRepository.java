@@ -55,16 +55,32 @@ public final class MongoPostRepository implements PostRepository {
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private static final String DATE_INDEX = "date_posted_desc";
-    private static final String REGEX_METACHARACTERS = "\\^$.|?*+()[]{}";
 
     private final MongoCollection<Document> posts;
     private final MongoCollection<Document> drafts;
     private final PostListing listing;
+    private final PostRevisions revisions;
 
     public MongoPostRepository(MongoDatabase database) {
         this.posts = database.getCollection(PostSchema.COLLECTION);
         this.drafts = database.getCollection(PostSchema.DRAFTS);
         this.listing = new PostListing(posts, drafts);
+        this.revisions = new PostRevisions(database);
+    }
+
+    /** The posts' history, which every save, publish and overwrite here adds to. */
+    public PostRevisions revisions() {
+        return revisions;
+    }
+
+    /** Records the revision {@code id} of {@code saved}; a failure costs that revision, never the save. */
+    private Post recorded(ObjectId id, Post saved, RevisionSource source, Document before) {
+        try {
+            revisions.record(id, saved, source, before);
+        } catch (StoreException e) {
+            log.warn("The post was saved, but its revision was not kept: {}", e.getMessage());
+        }
+        return saved;
     }
 
     /** Creates the list-order index; a server that cannot build it still works, only slower. */
@@ -102,11 +118,12 @@ public final class MongoPostRepository implements PostRepository {
         Instant now = now();
         ObjectId id = new ObjectId();
         Instant date = post.datePosted() != null ? post.datePosted().truncatedTo(ChronoUnit.MILLIS) : now;
+        ObjectId revision = new ObjectId();
         Document doc = PostSchema.newDocument(id, post.title(), post.content(), date, now)
-                .append(STATUS, PostStatus.DRAFT.value());
+                .append(STATUS, PostStatus.DRAFT.value()).append(PostRevisions.POINTER, revision);
         PostSchema.putDetails(doc, new Document(), post.details());
         call("save the post", () -> drafts.insertOne(doc).wasAcknowledged());
-        return PostSchema.read(doc, PostStatus.DRAFT);
+        return recorded(revision, PostSchema.read(doc, PostStatus.DRAFT), RevisionSource.SAVE, null);
     }
 
     @Override
@@ -135,6 +152,11 @@ public final class MongoPostRepository implements PostRepository {
 
     @Override
     public Post update(Post post) {
+        return update(post, RevisionSource.SAVE);
+    }
+
+    @Override
+    public Post update(Post post, RevisionSource source) {
         requireStored(post);
         Instant now = now();
         // A flat filter: the embedded server only uses the _id index for flat equality on _id.
@@ -144,15 +166,16 @@ public final class MongoPostRepository implements PostRepository {
         // The details as stored now, so only the ones the user changed are written; the save is conditional on
         // the version, so a change in between is a conflict, not lost.
         Document stored = call("save the post", () -> collection(post.status()).find(new Document(ID, new ObjectId(post.id()))).first());
-        Document update = changes(post, now, new Document(VERSION, post.version() + 1),
+        ObjectId revision = new ObjectId();
+        Document update = changes(post, now, new Document(VERSION, post.version() + 1).append(PostRevisions.POINTER, revision),
                 stored == null ? null : PostSchema.detailsOf(stored));
         // A draft published elsewhere meanwhile is not in drafts any more: a conflict, not a silent copy.
         long matched = call("save the post", () -> collection(post.status()).updateOne(filter, update).getMatchedCount());
         if (matched == 0) {
             throw new VersionConflictException(post.id());
         }
-        return new Post(post.id(), post.title(), post.content(), post.datePosted(), now, post.version() + 1, post.status(),
-                post.details(), null);
+        return recorded(revision, new Post(post.id(), post.title(), post.content(), post.datePosted(), now, post.version() + 1,
+                post.status(), post.details(), null), source, stored);
     }
 
     /** The {@code $set} (text, details, date, {@code updated_at}, plus {@code extraSet}) and {@code $unset} of a save. */
@@ -180,11 +203,14 @@ public final class MongoPostRepository implements PostRepository {
         if (post.datePosted() == null) {
             onInsert.append(DATE_POSTED, Date.from(now));
         }
-        Document update = changes(post, now, new Document(), found.map(f -> PostSchema.detailsOf(f.document())).orElse(null))
+        ObjectId revision = new ObjectId();
+        Document update = changes(post, now, new Document(PostRevisions.POINTER, revision),
+                found.map(f -> PostSchema.detailsOf(f.document())).orElse(null))
                 .append("$inc", new Document(VERSION, 1L))
                 .append("$setOnInsert", onInsert);
         call("save the post", () -> collection(where).updateOne(filter, update, new UpdateOptions().upsert(true)));
-        return findById(post.id()).orElseThrow(() -> new StoreException("The post vanished while it was being saved."));
+        Post saved = findById(post.id()).orElseThrow(() -> new StoreException("The post vanished while it was being saved."));
+        return recorded(revision, saved, RevisionSource.CONFLICT, found.map(Found::document).orElse(null));
     }
 
     @Override
@@ -235,14 +261,16 @@ public final class MongoPostRepository implements PostRepository {
             throw new VersionConflictException(post.id());
         }
         Instant now = now();
-        Document moved = new Document(stored).append(STATUS, to.value())
+        ObjectId revision = new ObjectId();
+        Document moved = new Document(stored).append(STATUS, to.value()).append(PostRevisions.POINTER, revision)
                 .append(UPDATED_AT, Date.from(now)).append(VERSION, storedVersion + 1);
         call(what, () -> {
             collection(to).replaceOne(byId, moved, new ReplaceOptions().upsert(true));
             collection(from).deleteOne(byId);
             return null;
         });
-        return PostSchema.read(moved, to);
+        return recorded(revision, PostSchema.read(moved, to),
+                to == PostStatus.PUBLISHED ? RevisionSource.PUBLISH : RevisionSource.UNPUBLISH, stored);
     }
 
     /**
@@ -294,12 +322,12 @@ public final class MongoPostRepository implements PostRepository {
         }
         List<Bson> each = new ArrayList<>();
         for (String term : query.terms()) {
-            String literal = literalRegex(term);
+            String literal = SearchQuery.literalRegex(term);
             each.add(Filters.or(Filters.regex(TITLE, literal, "i"), Filters.regex(CONTENT, literal, "i")));
         }
         for (String tag : query.tags()) {
             // Any element of the tags array, the whole tag, ignoring case.
-            each.add(Filters.regex(PostSchema.TAGS, "^" + literalRegex(tag) + "$", "i"));
+            each.add(Filters.regex(PostSchema.TAGS, "^" + SearchQuery.literalRegex(tag) + "$", "i"));
         }
         return listing.summaries(query.status(), each.size() == 1 ? each.get(0) : Filters.and(each), skip, limit);
     }
@@ -337,18 +365,6 @@ public final class MongoPostRepository implements PostRepository {
 
     private MongoCollection<Document> collection(PostStatus status) {
         return status == PostStatus.DRAFT ? drafts : posts;
-    }
-
-    /** Escapes every regex metacharacter so user text is matched literally on any MongoDB server. */
-    static String literalRegex(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(cp -> {
-            if (REGEX_METACHARACTERS.indexOf(cp) >= 0) {
-                sb.append('\\');
-            }
-            sb.appendCodePoint(cp);
-        });
-        return sb.toString();
     }
 
     /** The list's excerpt of {@code content}, exactly as the server's aggregation cuts it. */

@@ -47,6 +47,11 @@ public interface PostRepository {
      */
     Post update(Post post);
 
+    /** {@link #update}, with the history saying why the post was saved (a restore from it, say). */
+    default Post update(Post post, RevisionSource source) {
+        return update(post);
+    }
+
     /** Saves the post whatever its stored version is (the user chose to overwrite). */
     Post overwrite(Post post);
 

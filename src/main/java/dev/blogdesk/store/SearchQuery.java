@@ -62,4 +62,18 @@ public record SearchQuery(List<String> terms, List<String> tags, PostStatus stat
     public boolean admits(PostStatus s) {
         return status == null || status == s;
     }
+
+    private static final String REGEX_METACHARACTERS = "\\^$.|?*+()[]{}";
+
+    /** Escapes every regex metacharacter so user text is matched literally on any MongoDB server. */
+    static String literalRegex(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(cp -> {
+            if (REGEX_METACHARACTERS.indexOf(cp) >= 0) {
+                sb.append('\\');
+            }
+            sb.appendCodePoint(cp);
+        });
+        return sb.toString();
+    }
 }

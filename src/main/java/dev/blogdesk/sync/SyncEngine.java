@@ -25,6 +25,7 @@ import com.mongodb.client.model.WriteModel;
 import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.ChangeFeed;
 import dev.blogdesk.store.PostSchema;
+import dev.blogdesk.store.PostRevisions;
 import dev.blogdesk.store.PostStatus;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -67,6 +68,7 @@ public final class SyncEngine {
 
     private final SyncPlaces local;
     private final dev.blogdesk.store.PostImages localImages;
+    private final PostRevisions localRevisions;
     private final Outbox outbox;
     private final SyncState state;
     /** A package-private test seam: runs before each batch of a push with the number pushed so far. */
@@ -75,9 +77,11 @@ public final class SyncEngine {
     private SyncPlaces remote;
     private String remoteIdentity;
 
-    private SyncEngine(SyncPlaces local, dev.blogdesk.store.PostImages localImages, Outbox outbox, SyncState state) {
+    private SyncEngine(SyncPlaces local, dev.blogdesk.store.PostImages localImages, PostRevisions localRevisions,
+                       Outbox outbox, SyncState state) {
         this.local = local;
         this.localImages = localImages;
+        this.localRevisions = localRevisions;
         this.outbox = outbox;
         this.state = state;
     }
@@ -92,7 +96,7 @@ public final class SyncEngine {
         ChangeFeed feed = embedded.changeFeed();
         var db = local.database();
         return new SyncEngine(new SyncPlaces(db.getCollection(PostSchema.COLLECTION), db.getCollection(PostSchema.DRAFTS)),
-                new dev.blogdesk.store.PostImages(db), Outbox.of(feed), new SyncState(feed));
+                new dev.blogdesk.store.PostImages(db), new PostRevisions(db), Outbox.of(feed), new SyncState(feed));
     }
 
     /**
@@ -124,6 +128,11 @@ public final class SyncEngine {
         int pulled;
         long pushNanos;
         try {
+            // History first: a post pulled below then finds the revision it names already here.
+            int revisions = new RevisionSync(localRevisions, new PostRevisions(server.database()), afterEachRevision).round();
+            if (revisions > 0) {
+                log.info("Synced {} revisions", revisions);
+            }
             long started = System.nanoTime();
             pushed = push();
             pushNanos = System.nanoTime() - started;
@@ -185,6 +194,13 @@ public final class SyncEngine {
     }
 
     private Runnable betweenCollections = () -> { };
+
+    /** For tests: {@code hook} runs after each revision a round copies, with the number copied so far. */
+    void afterEachRevision(java.util.function.IntConsumer hook) {
+        this.afterEachRevision = hook;
+    }
+
+    private java.util.function.IntConsumer afterEachRevision = copied -> { };
 
     private int push() {
         List<Map.Entry<Object, Long>> entries = new ArrayList<>(outbox.snapshot().entrySet());

@@ -321,6 +321,49 @@ class SyncEngineTest {
         assertThat(server.getCollection("fs.files").countDocuments()).as("nothing copied twice").isEqualTo(3);
     }
 
+    @Test
+    void historyCrossesBothWaysWholeAlsoWithTheServerStoppedInTheMiddle() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestStore.isRealServer(), "needs a server the test can stop");
+        Post post = posts().create("History", "one");
+        for (String text : List.of("one two", "one two three", "one two three four")) {
+            post = posts().update(post.withText("History", text));
+        }
+        dev.blogdesk.store.PostRevisions here = new dev.blogdesk.store.PostRevisions(local.database());
+        Object outcome;
+        try (SyncRemote r = SyncRemote.open(new ConnectionProfile(remote.uri, remote.database, "posts"))) {
+            SyncEngine engine = engine();
+            engine.afterEachRevision(copied -> {
+                if (copied == 2) {
+                    remote.stop();
+                }
+            });
+            try {
+                outcome = engine.round(r);
+            } catch (RuntimeException e) {
+                outcome = e;
+            }
+        }
+        assertThat(outcome).as("the round was cut off after two revisions").isInstanceOf(SyncUnavailableException.class);
+        remote.start();
+        dev.blogdesk.store.PostRevisions there = new dev.blogdesk.store.PostRevisions(remoteDatabase());
+        assertThat(there.count(post.id())).isEqualTo(2);
+        sync();
+        assertThat(there.list(post.id())).extracting(dev.blogdesk.store.Revision::id)
+                .containsExactlyElementsOf(here.list(post.id()).stream().map(dev.blogdesk.store.Revision::id).toList());
+        for (var revision : there.list(post.id())) {
+            assertThat(there.read(revision.id()).orElseThrow().content()).isEqualTo(here.read(revision.id()).orElseThrow().content());
+        }
+
+        // Saved on another BlogDesk: its revision comes down and rebuilds here.
+        dev.blogdesk.store.MongoPostRepository elsewhere = new dev.blogdesk.store.MongoPostRepository(remoteDatabase());
+        Post theirs = elsewhere.update(elsewhere.findById(post.id()).orElseThrow().withText("History", "one two three four five"));
+        sync();
+        assertThat(here.list(post.id())).hasSize(5);
+        assertThat(here.read(here.list(post.id()).get(0).id()).orElseThrow().content()).isEqualTo(theirs.content());
+        assertThat(sync().pulled()).isZero();
+        assertThat(remoteDatabase().getCollection("post_revisions").countDocuments()).as("nothing copied twice").isEqualTo(5);
+    }
+
     private com.mongodb.client.MongoDatabase remoteDatabase() {
         return remote.client.getDatabase(remote.database);
     }

@@ -68,6 +68,7 @@ public final class TestStore implements AutoCloseable {
     public void clear() {
         posts().deleteMany(new Document());
         drafts().deleteMany(new Document());
+        database.getCollection(dev.blogdesk.store.PostRevisions.COLLECTION).deleteMany(new Document());
     }
 
     @Override
