@@ -17,8 +17,13 @@ public final class TextDiff {
     }
 
     public static String describe(String storedLabel, String stored, String draftLabel, String draft) {
+        return describe(storedLabel, stored, draftLabel, draft, "The draft is the same as the stored version.");
+    }
+
+    /** {@link #describe(String, String, String, String)}, saying {@code whenSame} if the texts are equal. */
+    public static String describe(String storedLabel, String stored, String draftLabel, String draft, String whenSame) {
         if (stored.equals(draft)) {
-            return "The draft is the same as the stored version.";
+            return whenSame;
         }
         if (stored.length() + draft.length() > MAX_DIFF_CHARS) {
             return String.format("The draft has %,d characters, the stored version %,d. (Too long to compare line by line.)",

@@ -142,6 +142,19 @@ class ImportEngineTest {
         assertThat(stored("post", 5L).getString("content")).isEqualTo("changed at the source");
         assertThat(stored("post", 5L).get("version")).isEqualTo(2L);
         assertThat(stored("post", 3L).getString("content")).isEqualTo("edited in BlogDesk");
+
+        // History: the imported text and the edit of post 3; both imports of post 5, each rebuilt whole.
+        var history = store.repository().revisions();
+        String threeId = stored("post", 3L).getObjectId("_id").toHexString();
+        assertThat(history.list(threeId)).extracting(dev.blogdesk.store.Revision::source)
+                .containsExactly(dev.blogdesk.store.RevisionSource.SAVE, dev.blogdesk.store.RevisionSource.IMPORT);
+        String fiveId = stored("post", 5L).getObjectId("_id").toHexString();
+        var five = history.list(fiveId);
+        assertThat(five).extracting(dev.blogdesk.store.Revision::source)
+                .containsExactly(dev.blogdesk.store.RevisionSource.IMPORT, dev.blogdesk.store.RevisionSource.IMPORT);
+        assertThat(history.read(five.get(0).id()).orElseThrow().content()).isEqualTo("changed at the source");
+        assertThat(history.read(five.get(1).id()).orElseThrow().content()).isNotEqualTo("changed at the source").isNotBlank();
+        assertThat(stored("post", 5L).get(dev.blogdesk.store.PostRevisions.POINTER)).hasToString(five.get(0).id());
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class EditorView {
         area.currentParagraphProperty().addListener((o, old, line) -> preview.revealLine(line));
         previewView.fontScaleProperty().bind(appearance.fontSizeProperty().divide((double) AppearanceViewModel.DEFAULT_FONT_SIZE));
         acceptImages(area);
+        vm.restoring().replaceTextWith(text -> editor.apply(new MarkdownFormatting.Edit(0, area.getLength(), text, 0, 0)));
     }
 
     /** Paste (Ctrl+V with an image on the clipboard) and drop of image files put images in at the caret. */

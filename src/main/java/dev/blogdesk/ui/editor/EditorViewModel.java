@@ -22,8 +22,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,9 +34,6 @@ import java.util.function.Consumer;
  */
 public final class EditorViewModel {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter IMPORTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final PostRepository repository;
     private final TaskExecutor executor;
     private final DialogService dialogs;
@@ -46,6 +41,7 @@ public final class EditorViewModel {
     private final SaveConflicts conflicts;
     private final PostPublishing publishing;
     private final PostDeletion deletion;
+    private final RevisionRestore restoring = new RevisionRestore(this);
 
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty content = new SimpleStringProperty("");
@@ -86,6 +82,11 @@ public final class EditorViewModel {
 
     public PostPublishing publishing() {
         return publishing;
+    }
+
+    /** Restoring a revision from the history into the editor. */
+    public RevisionRestore restoring() {
+        return restoring;
     }
 
     /** The details panel: saved with the text, and unsaved details make the post dirty. */
@@ -138,14 +139,13 @@ public final class EditorViewModel {
     }
 
     private void show(Post post) {
+        restoring.reset();
         setStored(post);
         details.show(post);
         drafts.key(post.id());
         setText(post.title(), post.content());
         open.set(true);
-        var zone = java.time.ZoneId.systemDefault();
-        lastSaved.set(post.importedAt() != null ? "Imported " + IMPORTED.format(post.importedAt().atZone(zone))
-                : post.updatedAt() == null ? "" : "Last saved " + TIME.format(post.updatedAt().atZone(zone)));
+        lastSaved.set(SavedTimes.of(post));
     }
 
     /**
@@ -167,7 +167,7 @@ public final class EditorViewModel {
         drafts.key(draft.key());
         title.set(draft.title());
         content.set(draft.content());
-        status.set("Restored the unsaved draft from " + TIME.format(draft.savedAt().atZone(java.time.ZoneId.systemDefault()))
+        status.set("Restored the unsaved draft from " + SavedTimes.time(draft.savedAt())
                 + ". Save to keep it.");
     }
 
@@ -203,7 +203,7 @@ public final class EditorViewModel {
         writeDraftNow();
         whileBusy(() -> {
             Post unique = from.withUniqueSlug(toSave, repository);
-            return current == null ? repository.create(unique) : repository.update(unique);
+            return current == null ? repository.create(unique) : repository.update(unique, restoring.sourceOfNextSave());
         }, saved -> savedOk(saved, afterSuccess),
                 failure -> {
                     if (failure instanceof VersionConflictException) {
@@ -229,6 +229,7 @@ public final class EditorViewModel {
     }
 
     private void savedOk(Post saved, Runnable afterSuccess) {
+        restoring.reset();
         String oldKey = drafts.key();
         setStored(saved);
         details.saved(saved);
@@ -243,7 +244,7 @@ public final class EditorViewModel {
         if (!isDirty() || !Objects.equals(oldKey, drafts.key())) {
             drafts.discard(oldKey);
         }
-        String time = LocalTime.now().format(TIME);
+        String time = SavedTimes.now();
         status.set("Saved at " + time);
         lastSaved.set("Last saved " + time);
         onSaved.accept(saved);
@@ -280,7 +281,7 @@ public final class EditorViewModel {
         setStored(moved);
         details.saved(moved);
         status.set(message);
-        lastSaved.set("Last saved " + LocalTime.now().format(TIME));
+        lastSaved.set("Last saved " + SavedTimes.now());
         onSaved.accept(moved);
     }
 

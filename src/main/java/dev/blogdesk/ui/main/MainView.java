@@ -42,12 +42,24 @@ public final class MainView {
     private final MainCommands commands;
     private final WindowActions actions;
     private final AppearanceViewModel appearance;
+    private final dev.blogdesk.ui.history.HistoryViewModel history;
+    @FXML private javafx.scene.control.SplitPane mainSplit;
+    @FXML private CheckMenuItem historyItem;
 
-    MainView(MainViewModel vm, MainCommands commands, WindowActions actions, AppearanceViewModel appearance) {
+    MainView(MainViewModel vm, MainCommands commands, WindowActions actions, AppearanceViewModel appearance,
+             dev.blogdesk.ui.history.HistoryViewModel history) {
         this.vm = vm;
         this.commands = commands;
         this.actions = actions;
         this.appearance = appearance;
+        this.history = history;
+    }
+
+    /** The panels beside the editor: history (and outline) come and go here. */
+    SidePanels sidePanels() {
+        SidePanels panels = new SidePanels(mainSplit);
+        panels.add(new dev.blogdesk.ui.history.HistoryView(history).node(), history.visibleProperty());
+        return panels;
     }
 
     @FXML
@@ -74,6 +86,7 @@ public final class MainView {
         exportHtmlItem.disableProperty().bind(editor.openProperty().not());
         insertImageItem.disableProperty().bind(editor.openProperty().not());
         darkThemeItem.selectedProperty().bindBidirectional(appearance.darkProperty());
+        historyItem.selectedProperty().bindBidirectional(history.visibleProperty());
         commands.handleWith(this::run);
         // Dropping a database file anywhere on the window starts the import wizard with it.
         root.setOnDragOver(e -> {
@@ -138,6 +151,7 @@ public final class MainView {
                     actions.chooseImageFile().ifPresent(editorController::insertImage);
                 }
             }
+            case HISTORY -> history.toggle();
             case BIGGER -> appearance.bigger();
             case SMALLER -> appearance.smaller();
             case NORMAL_SIZE -> appearance.normalSize();

@@ -70,6 +70,23 @@ public final class MainWindow {
         dev.blogdesk.store.PostImages images = new dev.blogdesk.store.PostImages(context.store().database());
         vm.useImages(images, () -> SettingsViewModel.imagePrefix(settings), context.dataDir().resolve("cache").resolve("images"));
 
+        var revisions = new dev.blogdesk.store.PostRevisions(context.store().database());
+        var history = new dev.blogdesk.ui.history.HistoryViewModel(new dev.blogdesk.ui.history.HistoryViewModel.Source() {
+            @Override
+            public java.util.List<dev.blogdesk.store.Revision> list(String postId) {
+                return revisions.list(postId);
+            }
+
+            @Override
+            public java.util.Optional<dev.blogdesk.store.RevisionText> read(String revisionId) {
+                return revisions.read(revisionId);
+            }
+        }, executor);
+        var editorVm = vm.editor();
+        history.follow(editorVm.currentIdProperty(), editorVm.storedProperty(),
+                () -> editorVm.titleProperty().get() + "\n\n" + editorVm.contentProperty().get());
+        history.restoreWith(editorVm.restoring()::restore);
+
         WindowState state = new WindowState(settings);
         Parent[] shown = new Parent[1];
         Runnable close = () -> {
@@ -82,7 +99,7 @@ public final class MainWindow {
         WindowActions actions = new MainWindowActions(stage, context, vm, openLink, close);
         MarkdownEditor markdown = new MarkdownEditor(vm.editor().contentProperty(), executor);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                MainView.class, () -> new MainView(vm, commands, actions, appearance),
+                MainView.class, () -> new MainView(vm, commands, actions, appearance, history),
                 SearchBoxView.class, () -> new SearchBoxView(vm.search()),
                 PostListView.class, () -> new PostListView(vm.postList(), vm.editor().currentIdProperty(), vm::requestOpen,
                         vm.editor()::delete, dev.blogdesk.ui.postlist.Thumbnails.of(images, executor)),
@@ -103,6 +120,7 @@ public final class MainWindow {
         shown[0] = root;
         root.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("main.css")).toExternalForm());
         MainView view = loader.getController();
+        view.sidePanels();
 
         stage.setScene(new Scene(root));
         stage.getIcons().setAll(AppIcons.all());
