@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, search, startup, preview, sync, store, image (default: all).")
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview", "sync", "store", "image");
+    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview", "sync", "store", "image", "history");
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Benchmarks to run: ${COMPLETION-CANDIDATES} or all.")
     List<String> names = new ArrayList<>();
@@ -79,6 +79,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (selected.contains("store")) {
                 results.addAll(new dev.blogdesk.bench.StoreBenchmark(dir.resolve("store"), rows, System.err).run());
+            }
+            if (selected.contains("history")) {
+                results.addAll(new dev.blogdesk.bench.HistoryBenchmark(dir.resolve("history"), System.err).run());
             }
             if (selected.contains("image")) {
                 results.addAll(new dev.blogdesk.bench.ImageBenchmark(dir.resolve("image"), System.err).run());
