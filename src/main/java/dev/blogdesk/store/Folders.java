@@ -17,7 +17,8 @@ public final class Folders {
 
     /** What BlogDesk keeps in a data folder; nothing else in it is touched. */
     private static final Set<String> OWN = Set.of("store", "logs", "drafts", "import-work", "cache", "settings.properties",
-            "settings.properties.tmp");
+            "settings.properties.tmp",
+            "dictionary.txt", "dictionary.txt.tmp");
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 

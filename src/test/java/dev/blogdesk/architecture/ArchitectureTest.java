@@ -47,8 +47,20 @@ class ArchitectureTest {
     @Test
     void onlyTheUiAndItsLaunchersKnowJavaFxControls() {
         noClasses().that().resideInAnyPackage("dev.blogdesk.store..", "dev.blogdesk.search..", "dev.blogdesk.sync..",
-                        "dev.blogdesk.importer..", "dev.blogdesk.markdown..", "dev.blogdesk.app..")
+                        "dev.blogdesk.importer..", "dev.blogdesk.markdown..", "dev.blogdesk.app..", "dev.blogdesk.spelling..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(production);
+    }
+
+    /** LanguageTool is known in one package, which depends on nothing else of ours: the spell checker can be swapped. */
+    @Test
+    void onlySpellingKnowsLanguageToolAndItStandsAlone() {
+        noClasses().that().resideOutsideOfPackage("dev.blogdesk.spelling..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.languagetool..")
+                .check(production);
+        noClasses().that().resideInAPackage("dev.blogdesk.spelling..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.blogdesk.store..", "dev.blogdesk.app..",
+                        "dev.blogdesk.ui..", "dev.blogdesk.search..", "dev.blogdesk.sync..", "dev.blogdesk.markdown..")
                 .check(production);
     }
 

@@ -61,6 +61,9 @@ public final class EditorView {
         area.currentParagraphProperty().addListener((o, old, line) -> preview.revealLine(line));
         previewView.fontScaleProperty().bind(appearance.fontSizeProperty().divide((double) AppearanceViewModel.DEFAULT_FONT_SIZE));
         acceptImages(area);
+        if (editor.spelling() != null) {
+            new TitleSpelling(titleField, editor.spelling()).install();
+        }
         vm.restoring().replaceTextWith(text -> editor.apply(new MarkdownFormatting.Edit(0, area.getLength(), text, 0, 0)));
     }
 

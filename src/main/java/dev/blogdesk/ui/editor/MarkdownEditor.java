@@ -26,6 +26,10 @@ public final class MarkdownEditor {
     private boolean updatingFromModel;
     private List<MarkdownHighlighter.Span> applied = List.of();
     private int appliedLength;
+    private SpellingViewModel spelling;
+    /** The misspellings underlined now, for the text as it was when they were found. */
+    private List<dev.blogdesk.spelling.Misspelling> misspellings = List.of();
+    private String misspellingsText = "";
 
     public MarkdownEditor(StringProperty content, TaskExecutor executor) {
         this.executor = executor;
@@ -63,12 +67,43 @@ public final class MarkdownEditor {
         highlight();
     }
 
+    /** Spelling underlines from now on, checked with the highlighting (off the FX thread). */
+    public void useSpelling(SpellingViewModel spelling) {
+        this.spelling = spelling;
+        spelling.changesProperty().addListener((o, was, now) -> highlight());
+        new SpellingMenu(this, spelling).install();
+        highlight();
+    }
+
+    /** The spelling in use (null: none). */
+    public SpellingViewModel spelling() {
+        return spelling;
+    }
+
+    /** The misspelling at {@code index} of the text shown now, if any. */
+    java.util.Optional<dev.blogdesk.spelling.Misspelling> misspellingAt(int index) {
+        if (!misspellingsText.equals(area.getText())) {
+            return java.util.Optional.empty(); // typed since the last check: its positions may be off
+        }
+        return misspellings.stream().filter(m -> m.start() <= index && index < m.end()).findFirst();
+    }
+
+    private record Styled(List<MarkdownHighlighter.Span> spans, List<dev.blogdesk.spelling.Misspelling> errors) {
+    }
+
     private void highlight() {
         String text = area.getText();
-        executor.execute(() -> MarkdownHighlighter.spans(text), spans -> {
+        SpellingViewModel speller = spelling;
+        executor.execute(() -> {
+            List<dev.blogdesk.spelling.Misspelling> errors = speller == null ? List.of() : speller.check(text);
+            return new Styled(SpellingSpans.merge(MarkdownHighlighter.spans(text), errors), errors);
+        }, styled -> {
             if (!text.equals(area.getText())) {
                 return; // typed meanwhile: the next succession end highlights the newer text
             }
+            misspellings = styled.errors();
+            misspellingsText = text;
+            List<MarkdownHighlighter.Span> spans = styled.spans();
             int[] range = MarkdownHighlighter.changedRange(applied, appliedLength, spans, text.length());
             if (range != null && range[1] > range[0]) {
                 area.setStyleSpans(range[0], styleSpans(spans, range[0], range[1]));
@@ -91,7 +126,8 @@ public final class MarkdownEditor {
                 builder.add(Collections.emptyList(), start - at);
             }
             if (end > start) {
-                builder.add(Collections.singleton(s.style()), end - start);
+                builder.add(s.style().indexOf(' ') < 0 ? Collections.singleton(s.style()) : List.of(s.style().split(" ")),
+                        end - start);
                 at = end;
             }
         }

@@ -119,6 +119,17 @@ public final class MainViewModel {
     }
 
     /** Paste, drop and Insert Image…. */
+    /** Spelling in the editor and the title (Settings chooses the language). */
+    public void useSpelling(dev.blogdesk.ui.editor.SpellingViewModel spelling) {
+        this.spelling = spelling;
+    }
+
+    public dev.blogdesk.ui.editor.SpellingViewModel spelling() {
+        return spelling;
+    }
+
+    private dev.blogdesk.ui.editor.SpellingViewModel spelling;
+
     public dev.blogdesk.ui.editor.ImageInsertion images() {
         return images;
     }

@@ -42,6 +42,8 @@ public final class MainWindow {
     /** Drafts reach the disk at most about a second after the last keystroke. */
     static final java.time.Duration JOURNAL_DEBOUNCE_TIME = java.time.Duration.ofMillis(800);
     private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
+    /** The user's own words for spelling, in the data folder. */
+    public static final String DICTIONARY_FILE = "dictionary.txt";
 
     private MainWindow() {
     }
@@ -87,6 +89,10 @@ public final class MainWindow {
                 () -> editorVm.titleProperty().get() + "\n\n" + editorVm.contentProperty().get());
         history.restoreWith(editorVm.restoring()::restore);
 
+        var spelling = new dev.blogdesk.ui.editor.SpellingViewModel(executor, dev.blogdesk.spelling.LanguageToolWords::new,
+                () -> dev.blogdesk.spelling.UserDictionary.load(context.dataDir().resolve(DICTIONARY_FILE)));
+        vm.useSpelling(spelling);
+
         WindowState state = new WindowState(settings);
         Parent[] shown = new Parent[1];
         Runnable close = () -> {
@@ -98,6 +104,7 @@ public final class MainWindow {
         MainCommands commands = new MainCommands();
         WindowActions actions = new MainWindowActions(stage, context, vm, openLink, close);
         MarkdownEditor markdown = new MarkdownEditor(vm.editor().contentProperty(), executor);
+        markdown.useSpelling(spelling);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainView.class, () -> new MainView(vm, commands, actions, appearance, history),
                 SearchBoxView.class, () -> new SearchBoxView(vm.search()),
@@ -136,6 +143,7 @@ public final class MainWindow {
         stage.show();
         state.applySplits(root);
         vm.start(state.lastPost());
+        spelling.languageProperty().set(SettingsViewModel.spellingLanguage(settings)); // loads off the FX thread
         new SyncConnector(stage, vm, executor).connect(context, view.statusBar());
         return vm;
     }

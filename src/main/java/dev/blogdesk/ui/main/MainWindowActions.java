@@ -54,6 +54,9 @@ final class MainWindowActions implements WindowActions {
         if (SettingsDialog.show(stage, settings, context.executor())) {
             vm.siteUrlProperty().set(settings.siteUrlProperty().get().strip());
             vm.defaultAuthorProperty().set(settings.defaultAuthorProperty().get().strip());
+            if (vm.spelling() != null) {
+                vm.spelling().languageProperty().set(settings.spellingLanguageProperty().get());
+            }
         }
     }
 

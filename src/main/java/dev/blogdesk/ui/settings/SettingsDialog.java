@@ -15,6 +15,14 @@ public final class SettingsDialog {
     private SettingsDialog() {
     }
 
+    private static javafx.scene.control.ComboBox<dev.blogdesk.spelling.SpellLanguage> spellingChoice(SettingsViewModel vm) {
+        var choice = new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                dev.blogdesk.spelling.SpellLanguage.values()));
+        choice.setId("spellingLanguageChoice");
+        choice.valueProperty().bindBidirectional(vm.spellingLanguageProperty());
+        return choice;
+    }
+
     /** @return true when the user saved a change */
     public static boolean show(Window owner, SettingsViewModel vm, dev.blogdesk.app.TaskExecutor executor) {
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -46,8 +54,17 @@ public final class SettingsDialog {
         testResult.setId("testConnectionResult");
         testResult.setWrapText(true);
         testResult.textProperty().bind(vm.testResultProperty());
-        javafx.scene.layout.HBox names = new javafx.scene.layout.HBox(8, new Label("Database"), db,
-                new Label("Collection"), coll, test);
+        Label dbLabel = new Label("Database");
+        Label collLabel = new Label("Collection");
+        // Labels and the button keep their whole text; the fields take what is left (they were cut to "Da…", "Test Con…").
+        for (javafx.scene.layout.Region whole : new javafx.scene.layout.Region[] {dbLabel, collLabel, test}) {
+            whole.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        db.setPrefColumnCount(10);
+        coll.setPrefColumnCount(10);
+        javafx.scene.layout.HBox.setHgrow(db, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(coll, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox names = new javafx.scene.layout.HBox(8, dbLabel, db, collLabel, coll, test);
         names.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label restart = new Label("A change takes effect the next time BlogDesk starts. "
                 + "A --mongo-uri given on the command line overrides this setting. The URI (and any password "
@@ -68,7 +85,8 @@ public final class SettingsDialog {
         prefix.textProperty().bindBidirectional(vm.imagePrefixProperty());
         VBox box = new VBox(8, current, new Label("Sync with a MongoDB server (URI)"), uri, names, testResult, help, restart,
                 new javafx.scene.control.Separator(), new Label("Blog address (relative images and links in the preview)"), site,
-                new Label("Default author of new posts"), author, new Label("Image URL prefix (inserted images link to it)"), prefix);
+                new Label("Default author of new posts"), author, new Label("Image URL prefix (inserted images link to it)"), prefix,
+                new Label("Spelling (checked as you type; Off turns it off)"), spellingChoice(vm));
         box.setPrefWidth(560);
         box.setPadding(new Insets(10));
         dialog.getDialogPane().setContent(box);

@@ -27,6 +27,8 @@ public final class SettingsViewModel {
     private final StringProperty siteUrl = new SimpleStringProperty("");
     private final StringProperty defaultAuthor = new SimpleStringProperty("");
     private final StringProperty imagePrefix = new SimpleStringProperty("");
+    private final javafx.beans.property.ObjectProperty<dev.blogdesk.spelling.SpellLanguage> spellingLanguage =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final StringProperty database = new SimpleStringProperty("");
     private final StringProperty collection = new SimpleStringProperty("");
     private final StringProperty testResult = new SimpleStringProperty("");
@@ -46,6 +48,7 @@ public final class SettingsViewModel {
         siteUrl.set(settings.get(SITE_URL, ""));
         defaultAuthor.set(settings.get(DEFAULT_AUTHOR, ""));
         imagePrefix.set(imagePrefix(settings));
+        spellingLanguage.set(spellingLanguage(settings));
         database.set(settings.get(Settings.SYNC_DATABASE, ""));
         collection.set(settings.get(Settings.SYNC_COLLECTION, ""));
         validation = Bindings.createObjectBinding(() -> validate(mongoUri.get(), dataDir), mongoUri);
@@ -98,7 +101,22 @@ public final class SettingsViewModel {
         settings.set(DEFAULT_AUTHOR, defaultAuthor.get().isBlank() ? null : defaultAuthor.get().strip());
         String prefix = imagePrefix.get().strip();
         settings.set(IMAGE_PREFIX, prefix.isEmpty() || prefix.equals(DEFAULT_IMAGE_PREFIX) ? null : prefix);
+        settings.set(SPELLING_LANGUAGE, spellingLanguage.get() == null ? null : spellingLanguage.get().code());
         settings.save();
+    }
+
+    static final String SPELLING_LANGUAGE = "spelling.language";
+
+    /** The spelling language (Off turns checking off); applies at once. */
+    public javafx.beans.property.ObjectProperty<dev.blogdesk.spelling.SpellLanguage> spellingLanguageProperty() {
+        return spellingLanguage;
+    }
+
+    /** The language chosen, else the system's if it is offered, else English (US). */
+    public static dev.blogdesk.spelling.SpellLanguage spellingLanguage(Settings settings) {
+        String code = settings.get(SPELLING_LANGUAGE, null);
+        return code == null ? dev.blogdesk.spelling.SpellLanguage.forLocale(java.util.Locale.getDefault())
+                : dev.blogdesk.spelling.SpellLanguage.of(code);
     }
 
     /** Shown so the dialog never claims a store other than the one in use (--mongo-uri overrides the setting). */
