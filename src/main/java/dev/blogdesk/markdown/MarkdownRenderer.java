@@ -33,7 +33,9 @@ public final class MarkdownRenderer {
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
-        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // A soft line break is a space, as a browser shows it. Emitted as "\n" (our old setting), the preview's
+        // WebView drew it as a missing-glyph box inside list items and in blocks it patched in while typing.
+        options.set(HtmlRenderer.SOFT_BREAK, " ");
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options).build();
         String marker = blockMarker;

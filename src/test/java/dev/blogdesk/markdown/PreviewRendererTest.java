@@ -68,4 +68,20 @@ class PreviewRendererTest {
         assertThat(doc.toHtml(false)).doesNotContain("<script>alert").contains("script-src 'none'").doesNotContain("#0d1117");
         assertThat(doc.toHtml(true)).contains("background: #0d1117");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"one\ntwo", "- one\ntwo", "- one\n  two", "1. one\n   two",
+            "> one\ntwo", "- [ ] one\n  two", "* a\n\n  one\n  two", "| h |\n|---|\n| one two |"})
+    void aSoftLineBreakReadsAsASpaceInEveryKindOfBlock(String markdown) {
+        PreviewDocument doc = new PreviewRenderer(new MarkdownRenderer()).render("t", markdown);
+        String html = doc.blocks().stream().map(PreviewDocument.Block::safeHtml).reduce("", String::concat);
+        org.jsoup.nodes.Document parsed = org.jsoup.Jsoup.parseBodyFragment(html);
+        assertThat(parsed.body().text()).endsWith("one two");
+        // No text the reader sees holds a line break: the WebView drew one as a box.
+        parsed.body().select("*").forEach(e -> e.textNodes().forEach(t -> {
+            if (!t.isBlank()) {
+                assertThat(t.getWholeText()).as("text in <%s>", e.tagName()).doesNotContain("\n");
+            }
+        }));
+    }
 }

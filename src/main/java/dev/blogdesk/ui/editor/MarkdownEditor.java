@@ -48,6 +48,24 @@ public final class MarkdownEditor {
         });
         setTextFromModel(content.get());
         area.multiPlainChanges().successionEnds(Duration.ofMillis(60)).subscribe(ignore -> highlight());
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::listKeys);
+    }
+
+    /** Enter continues a list (or ends it on an empty item); Tab and Shift+Tab indent and outdent list items. */
+    private void listKeys(javafx.scene.input.KeyEvent e) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
+            return;
+        }
+        java.util.Optional<MarkdownFormatting.Edit> edit = java.util.Optional.empty();
+        if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShiftDown() && area.getSelection().getLength() == 0) {
+            edit = ListEditing.enter(area.getText(), area.getCaretPosition());
+        } else if (e.getCode() == javafx.scene.input.KeyCode.TAB) {
+            edit = ListEditing.indent(area.getText(), area.getSelection().getStart(), area.getSelection().getEnd(), e.isShiftDown());
+        }
+        edit.ifPresent(ed -> {
+            apply(ed);
+            e.consume();
+        });
     }
 
     /** Text set by the model (a post was opened): replaces everything and starts a fresh undo history. */

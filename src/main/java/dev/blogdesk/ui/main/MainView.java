@@ -43,21 +43,30 @@ public final class MainView {
     private final WindowActions actions;
     private final AppearanceViewModel appearance;
     private final dev.blogdesk.ui.history.HistoryViewModel history;
+    private final dev.blogdesk.ui.outline.OutlineViewModel outline;
     @FXML private javafx.scene.control.SplitPane mainSplit;
     @FXML private CheckMenuItem historyItem;
+    @FXML private CheckMenuItem outlineItem;
+    @FXML private javafx.scene.control.MenuBar menuBar;
 
     MainView(MainViewModel vm, MainCommands commands, WindowActions actions, AppearanceViewModel appearance,
-             dev.blogdesk.ui.history.HistoryViewModel history) {
+             SidePanelModels panels) {
         this.vm = vm;
         this.commands = commands;
         this.actions = actions;
         this.appearance = appearance;
-        this.history = history;
+        this.history = panels.history();
+        this.outline = panels.outline();
     }
 
-    /** The panels beside the editor: history (and outline) come and go here. */
+    /** The view models of the panels beside the editor. */
+    record SidePanelModels(dev.blogdesk.ui.history.HistoryViewModel history, dev.blogdesk.ui.outline.OutlineViewModel outline) {
+    }
+
+    /** The panels beside the editor: the outline above the history, each shown while chosen in View. */
     SidePanels sidePanels() {
         SidePanels panels = new SidePanels(mainSplit);
+        panels.add(new dev.blogdesk.ui.outline.OutlineView(outline).node(), outline.visibleProperty());
         panels.add(new dev.blogdesk.ui.history.HistoryView(history).node(), history.visibleProperty());
         return panels;
     }
@@ -87,6 +96,7 @@ public final class MainView {
         insertImageItem.disableProperty().bind(editor.openProperty().not());
         darkThemeItem.selectedProperty().bindBidirectional(appearance.darkProperty());
         historyItem.selectedProperty().bindBidirectional(history.visibleProperty());
+        outlineItem.selectedProperty().bindBidirectional(outline.visibleProperty());
         commands.handleWith(this::run);
         // Dropping a database file anywhere on the window starts the import wizard with it.
         root.setOnDragOver(e -> {
@@ -152,9 +162,11 @@ public final class MainView {
                 }
             }
             case HISTORY -> history.toggle();
+            case OUTLINE -> outline.toggle();
             case BIGGER -> appearance.bigger();
             case SMALLER -> appearance.smaller();
             case NORMAL_SIZE -> appearance.normalSize();
+            case SHORTCUTS -> ShortcutsDialog.show(root.getScene().getWindow(), menuBar);
             case ABOUT -> actions.showAbout();
         }
     }

@@ -44,6 +44,7 @@ public final class MainWindow {
     private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
     /** The user's own words for spelling, in the data folder. */
     public static final String DICTIONARY_FILE = "dictionary.txt";
+    static final String OUTLINE_VISIBLE = "ui.outline.visible";
 
     private MainWindow() {
     }
@@ -105,8 +106,22 @@ public final class MainWindow {
         WindowActions actions = new MainWindowActions(stage, context, vm, openLink, close);
         MarkdownEditor markdown = new MarkdownEditor(vm.editor().contentProperty(), executor);
         markdown.useSpelling(spelling);
+        var outline = new dev.blogdesk.ui.outline.OutlineViewModel(executor);
+        var area = markdown.area();
+        outline.follow(editorVm.contentProperty(), offset -> {
+            area.moveTo(Math.min(offset, area.getLength()));
+            area.requestFollowCaret();
+            area.requestFocus();
+        });
+        area.caretPositionProperty().addListener((o, was, now) -> outline.caretMoved(now));
+        // Shown or hidden as the user left it.
+        outline.visibleProperty().set(Boolean.parseBoolean(settings.get(OUTLINE_VISIBLE, "false")));
+        outline.visibleProperty().addListener((o, was, now) -> {
+            settings.set(OUTLINE_VISIBLE, Boolean.toString(now));
+            persist.run();
+        });
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                MainView.class, () -> new MainView(vm, commands, actions, appearance, history),
+                MainView.class, () -> new MainView(vm, commands, actions, appearance, new MainView.SidePanelModels(history, outline)),
                 SearchBoxView.class, () -> new SearchBoxView(vm.search()),
                 PostListView.class, () -> new PostListView(vm.postList(), vm.editor().currentIdProperty(), vm::requestOpen,
                         vm.editor()::delete, dev.blogdesk.ui.postlist.Thumbnails.of(images, executor)),
