@@ -93,8 +93,15 @@ public final class PreviewBenchmark {
         AtomicLong appliedAt = new AtomicLong();
         Stage[] stage = new Stage[1];
         MarkdownEditor[] editor = new MarkdownEditor[1];
+        // The live path runs as the app does, spelling included; the naive baseline has none.
+        // -Dblogdesk.bench.spelling=false measures the live path without it, for comparison.
+        boolean spell = incremental && Boolean.parseBoolean(System.getProperty("blogdesk.bench.spelling", "true"));
+        dev.blogdesk.ui.editor.SpellingViewModel spelling = spell ? SpellBenchmark.englishSpelling(executor) : null;
         onFx(() -> {
             editor[0] = new MarkdownEditor(vm.contentProperty(), executor);
+            if (spelling != null) {
+                editor[0].useSpelling(spelling);
+            }
             WebView web = new WebView();
             HBox box = new HBox(editor[0].node(), web);
             HBox.setHgrow(editor[0].node(), Priority.ALWAYS);

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = "Runs benchmarks, each against a baseline measured in the same run. Available: import, search, startup, preview, sync, store, image (default: all).")
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview", "sync", "store", "image", "history");
+    static final List<String> AVAILABLE = List.of("import", "search", "startup", "preview", "sync", "store", "image", "history", "spell");
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Benchmarks to run: ${COMPLETION-CANDIDATES} or all.")
     List<String> names = new ArrayList<>();
@@ -89,7 +89,10 @@ final class BenchCommand implements Callable<Integer> {
             if (selected.contains("preview")) {
                 results.addAll(new dev.blogdesk.bench.PreviewBenchmark(dir.resolve("preview"), System.err).run());
             }
-            if (selected.contains("image") || selected.contains("preview")) {
+            if (selected.contains("spell")) {
+                results.addAll(new dev.blogdesk.bench.SpellBenchmark(System.err).run());
+            }
+            if (selected.contains("image") || selected.contains("preview") || selected.contains("spell")) {
                 javafx.application.Platform.exit(); // both start JavaFX (headless without a display)
             }
             for (BenchResult r : results) {

@@ -29,7 +29,9 @@ public final class MarkdownEditor {
     private SpellingViewModel spelling;
     /** The misspellings underlined now, for the text as it was when they were found. */
     private List<dev.blogdesk.spelling.Misspelling> misspellings = List.of();
-    private String misspellingsText = "";
+    /** Counts edits, so a result can tell cheaply whether the text moved on (getText() copies it all). */
+    private long revision;
+    private long misspellingsRevision = -1;
 
     public MarkdownEditor(StringProperty content, TaskExecutor executor) {
         this.executor = executor;
@@ -47,6 +49,7 @@ public final class MarkdownEditor {
             }
         });
         setTextFromModel(content.get());
+        area.plainTextChanges().subscribe(change -> revision++);
         area.multiPlainChanges().successionEnds(Duration.ofMillis(60)).subscribe(ignore -> highlight());
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::listKeys);
     }
@@ -100,33 +103,43 @@ public final class MarkdownEditor {
 
     /** The misspelling at {@code index} of the text shown now, if any. */
     java.util.Optional<dev.blogdesk.spelling.Misspelling> misspellingAt(int index) {
-        if (!misspellingsText.equals(area.getText())) {
+        if (misspellingsRevision != revision) {
             return java.util.Optional.empty(); // typed since the last check: its positions may be off
         }
         return misspellings.stream().filter(m -> m.start() <= index && index < m.end()).findFirst();
     }
 
-    private record Styled(List<MarkdownHighlighter.Span> spans, List<dev.blogdesk.spelling.Misspelling> errors) {
+    /** A highlighting pass computed off the FX thread: the spans, the range to restyle and its styles. */
+    private record Styled(List<MarkdownHighlighter.Span> spans, List<dev.blogdesk.spelling.Misspelling> errors,
+                          int[] range, StyleSpans<Collection<String>> styles) {
     }
 
     private void highlight() {
+        long asked = revision;
         String text = area.getText();
+        List<MarkdownHighlighter.Span> before = applied;
+        int beforeLength = appliedLength;
         SpellingViewModel speller = spelling;
         executor.execute(() -> {
             List<dev.blogdesk.spelling.Misspelling> errors = speller == null ? List.of() : speller.check(text);
-            return new Styled(SpellingSpans.merge(MarkdownHighlighter.spans(text), errors), errors);
+            List<MarkdownHighlighter.Span> spans = SpellingSpans.merge(MarkdownHighlighter.spans(text), errors);
+            int[] range = MarkdownHighlighter.changedRange(before, beforeLength, spans, text.length());
+            boolean restyle = range != null && range[1] > range[0];
+            return new Styled(spans, errors, range, restyle ? styleSpans(spans, range[0], range[1]) : null);
         }, styled -> {
-            if (!text.equals(area.getText())) {
+            if (asked != revision) {
                 return; // typed meanwhile: the next succession end highlights the newer text
             }
-            misspellings = styled.errors();
-            misspellingsText = text;
-            List<MarkdownHighlighter.Span> spans = styled.spans();
-            int[] range = MarkdownHighlighter.changedRange(applied, appliedLength, spans, text.length());
-            if (range != null && range[1] > range[0]) {
-                area.setStyleSpans(range[0], styleSpans(spans, range[0], range[1]));
+            if (applied != before) {
+                highlight(); // another pass landed first: this one's range is against styles no longer there
+                return;
             }
-            applied = spans;
+            misspellings = styled.errors();
+            misspellingsRevision = asked;
+            if (styled.styles() != null) {
+                area.setStyleSpans(styled.range()[0], styled.styles());
+            }
+            applied = styled.spans();
             appliedLength = text.length();
         }, failure -> log.warn("Highlighting failed; the text stays unstyled: {}", failure.toString()));
     }

@@ -62,7 +62,16 @@ public final class HistoryView {
             protected void updateItem(String line, boolean empty) {
                 super.updateItem(line, empty);
                 getStyleClass().removeAll("diff-added", "diff-removed", "diff-hunk");
-                setText(empty ? null : line);
+                setText(null);
+                if (empty || line == null) {
+                    setGraphic(null);
+                } else {
+                    // Wrapped at the panel's width: a changed paragraph is one long line.
+                    javafx.scene.text.Text text = new javafx.scene.text.Text(line);
+                    text.getStyleClass().add("diff-text");
+                    text.wrappingWidthProperty().bind(getListView().widthProperty().subtract(28));
+                    setGraphic(text);
+                }
                 if (!empty && line != null && !line.startsWith("+++") && !line.startsWith("---")) {
                     if (line.startsWith("+")) {
                         getStyleClass().add("diff-added");
@@ -82,6 +91,7 @@ public final class HistoryView {
         Label message = new Label();
         message.setId("historyMessage");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         Button restore = new Button("Restore into Editor");
         restore.setId("restoreRevision");

@@ -39,12 +39,13 @@ public final class HistoryViewModel {
 
     /** One line of the list. */
     public record Entry(Revision revision) {
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+        /** Two lines: when and what wrote it; then the version and the words added and removed. */
         public String label() {
             String when = revision.savedAt() == null ? "undated" : WHEN.format(revision.savedAt().atZone(ZoneId.systemDefault()));
             String origin = revision.origin() == null ? "" : " (" + revision.origin() + ")";
-            return when + " · " + revision.source().label() + origin + " · v" + revision.version()
+            return when + " · " + revision.source().label() + origin + "\nv" + revision.version()
                     + " · +" + revision.wordsAdded() + " −" + revision.wordsRemoved() + " words";
         }
     }

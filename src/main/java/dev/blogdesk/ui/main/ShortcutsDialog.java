@@ -57,9 +57,10 @@ final class ShortcutsDialog {
         TableView<Row> table = new TableView<>(rows(menus));
         table.setId("shortcutsTable");
         table.getColumns().add(column("Keys", Row::keys, 170));
-        table.getColumns().add(column("Command", Row::command, 380));
-        table.getColumns().add(column("Menu", Row::where, 120));
-        table.setPrefSize(700, 520);
+        table.getColumns().add(column("Command", Row::command, 400));
+        table.getColumns().add(column("Menu", Row::where, 110));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(720, 520);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Keyboard Shortcuts");
@@ -67,6 +68,7 @@ final class ShortcutsDialog {
         dialog.getDialogPane().setContent(table);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.setResizable(true);
+        dialog.getDialogPane().setPrefWidth(760);
         dialog.show();
     }
 

@@ -48,7 +48,7 @@ final class SidePanels {
         } else if (!visible.isEmpty() && !there) {
             double list = main.getDividerPositions()[0];
             main.getItems().add(column);
-            main.setDividerPositions(list, Math.max(list + 0.3, 0.76));
+            main.setDividerPositions(list, Math.max(list + 0.3, 0.79));
         }
     }
 }
