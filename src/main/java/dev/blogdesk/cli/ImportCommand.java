@@ -38,6 +38,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Read, check and count everything; write nothing.")
     boolean dryRun;
 
+    @Option(names = "--keep-html", description = "Keep HTML content as it is (default: convert it to Markdown; the original goes to legacy.original).")
+    boolean keepHtml;
+
     @Option(names = "--json", description = "Print the report as one JSON object on stdout.")
     boolean json;
 
@@ -63,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopper);
             ImportReport report;
             try {
-                report = engine.run(ImportRequest.of(file, plan).withDryRun(dryRun).cancelledBy(cancel), progressPrinter());
+                report = engine.run(ImportRequest.of(file, plan).withDryRun(dryRun).keepingHtml(keepHtml).cancelledBy(cancel), progressPrinter());
             } finally {
                 finished.countDown();
             }

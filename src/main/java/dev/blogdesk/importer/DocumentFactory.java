@@ -27,21 +27,50 @@ import java.util.TreeMap;
  */
 final class DocumentFactory {
 
+    /** What the content was at the source ("html"), when it was not Markdown. */
+    static final String LEGACY_FORMAT = "format";
+    /** The source's content as it was, when BlogDesk converted it. */
+    static final String LEGACY_ORIGINAL = "original";
     /** MongoDB's limit for one document. */
     static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
     private static final DocumentCodec CODEC = new DocumentCodec();
 
     private final String source;
     private final String table;
+    private final boolean keepHtml;
 
-    DocumentFactory(String source, String table) {
+    /** {@code keepHtml}: HTML content stays HTML; otherwise it becomes Markdown (the original goes to {@code legacy}). */
+    DocumentFactory(String source, String table, boolean keepHtml) {
         this.source = source;
         this.table = table;
+        this.keepHtml = keepHtml;
+    }
+
+    /** The content as stored, and the original when it was converted (null otherwise). */
+    private record Content(String text, String original, String format) {
+    }
+
+    private Content content(SourceRow row, List<ImportProblem> problems) {
+        String content = row.content();
+        if (!HtmlContent.looksLikeHtml(content)) {
+            return new Content(content, null, null);
+        }
+        if (keepHtml) {
+            return new Content(content, null, "html");
+        }
+        String markdown = HtmlContent.toMarkdown(content);
+        String difference = HtmlContent.difference(content, markdown);
+        if (difference != null) {
+            problems.add(new ImportProblem(table, row.id(), Reason.CONVERSION_DIFFERS, difference));
+        }
+        return new Content(markdown, content, "html");
     }
 
     /** The document, or null when the row is too large even without its comments (then a problem is added). */
     Document build(SourceRow row, Date now, List<ImportProblem> problems) {
-        Document doc = PostSchema.newDocument(idFor(row.idText()), row.title(), row.content(), row.date(), now.toInstant());
+        Content content = content(row, problems);
+        String title = HtmlContent.decodeTitle(row.title());
+        Document doc = PostSchema.newDocument(idFor(row.idText()), title, content.text(), row.date(), now.toInstant());
         if (row.author() != null) {
             doc.append(PostSchema.AUTHOR, row.author());
         }
@@ -51,10 +80,21 @@ final class DocumentFactory {
         if (!row.comments().isEmpty()) {
             doc.append(PostSchema.COMMENTS, row.comments());
         }
-        doc.append(PostSchema.LEGACY, legacy(row));
+        Document legacy = legacy(row);
+        if (content.format() != null) {
+            legacy.append(LEGACY_FORMAT, content.format());
+        }
+        if (content.original() != null) {
+            legacy.append(LEGACY_ORIGINAL, content.original());
+        }
+        if (!title.equals(row.title())) {
+            legacy.append("title_raw", row.title());
+        }
+        doc.append(PostSchema.LEGACY, legacy);
 
         // Encoding to measure costs time: only rows that could come near the limit are measured exactly.
-        long bound = 3L * (row.title().length() + row.content().length()) + 64 * 1024;
+        long bound = 3L * (row.title().length() + content.text().length()
+                + (content.original() == null ? 0 : content.original().length())) + 64 * 1024;
         int size = row.comments().isEmpty() && row.rawBytes().isEmpty() && bound < MAX_DOCUMENT_BYTES ? 0 : size(doc);
         if (size > MAX_DOCUMENT_BYTES && !row.comments().isEmpty()) {
             // Keep the oldest comments that fit: measure each once instead of re-encoding the post per comment.

@@ -99,7 +99,7 @@ public final class ImportEngine {
             snapshot.requirePostRowsReadable(effective.table());
             long total = schema.table(effective.table()).map(SqliteSchema.Table::rowCount).orElse(0L);
             Map<ObjectId, String> existing = existingChecksums(source, effective.table());
-            Run run = new Run(snapshot, effective, new DocumentFactory(source, effective.table()), existing, request);
+            Run run = new Run(snapshot, effective, new DocumentFactory(source, effective.table(), request.keepHtml()), existing, request);
             runSoFar[0] = run;
             long loadStart = System.nanoTime();
             run.execute(progress, total);

@@ -11,11 +11,22 @@ import java.util.function.Consumer;
  * all, a flag that stops the import between batches, and where the first documents go for a preview.
  */
 public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicBoolean cancel,
-                            int sampleSize, Consumer<Document> sample) {
+                            int sampleSize, Consumer<Document> sample, boolean keepHtml) {
 
-    /** A full import of {@code file} with {@code plan} (null: the proposed mapping), not cancelled, no sample. */
+    /**
+     * A full import of {@code file} with {@code plan} (null: the proposed mapping), not cancelled, no
+     * sample; HTML content is converted to Markdown.
+     */
     public static ImportRequest of(Path file, MappingPlan plan) {
-        return new ImportRequest(file, plan, false, new AtomicBoolean(), 0, d -> { });
+        return new ImportRequest(file, plan, false, new AtomicBoolean(), 0, d -> { }, false);
+    }
+
+    /**
+     * As this, with HTML content kept as it is ({@code true}) or converted to Markdown. A re-run applies
+     * a changed choice only to rows new or changed at the source: posts already imported stay as they are.
+     */
+    public ImportRequest keepingHtml(boolean keep) {
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keep);
     }
 
     /** Read, check and count everything; write nothing. */
@@ -25,16 +36,16 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
 
     /** As this, but written only if {@code dryRun} is false. */
     public ImportRequest withDryRun(boolean dryRun) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml);
     }
 
     /** Setting {@code flag} stops the import between batches; what was written is kept. */
     public ImportRequest cancelledBy(AtomicBoolean flag) {
-        return new ImportRequest(file, plan, dryRun, flag, sampleSize, sample);
+        return new ImportRequest(file, plan, dryRun, flag, sampleSize, sample, keepHtml);
     }
 
     /** The first {@code count} documents, as they will be stored, go to {@code sink}. */
     public ImportRequest sampling(int count, Consumer<Document> sink) {
-        return new ImportRequest(file, plan, dryRun, cancel, count, sink);
+        return new ImportRequest(file, plan, dryRun, cancel, count, sink, keepHtml);
     }
 }

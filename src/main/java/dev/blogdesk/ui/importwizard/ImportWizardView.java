@@ -70,6 +70,7 @@ public final class ImportWizardView {
     @FXML private CheckBox authorCheck;
     @FXML private CheckBox tagsCheck;
     @FXML private CheckBox commentsCheck;
+    @FXML private CheckBox keepHtmlCheck;
     @FXML private ListView<String> scanList;
     @FXML private ListView<Document> samplesList;
     @FXML private TextArea sampleJsonArea;
@@ -204,6 +205,7 @@ public final class ImportWizardView {
         tagsCheck.selectedProperty().bindBidirectional(vm.includeTagsProperty());
         commentsCheck.textProperty().bind(vm.commentsTextProperty());
         commentsCheck.selectedProperty().bindBidirectional(vm.includeCommentsProperty());
+        keepHtmlCheck.selectedProperty().bindBidirectional(vm.keepHtmlProperty());
 
         // 3. preview
         scanList.setItems(vm.scanFindings());

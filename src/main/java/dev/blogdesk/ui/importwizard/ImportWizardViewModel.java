@@ -89,6 +89,7 @@ public final class ImportWizardViewModel {
     private final BooleanProperty includeAuthor = new SimpleBooleanProperty(true);
     private final BooleanProperty includeTags = new SimpleBooleanProperty(true);
     private final BooleanProperty includeComments = new SimpleBooleanProperty(true);
+    private final BooleanProperty keepHtml = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper authorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tagsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper commentsText = new ReadOnlyStringWrapper("");
@@ -267,7 +268,7 @@ public final class ImportWizardViewModel {
         progress.set(-1);
         progressText.set("Reading every row to find problems…");
         List<Document> collected = new java.util.concurrent.CopyOnWriteArrayList<>();
-        executor.execute(() -> engine.run(ImportRequest.of(file, plan).asDryRun().cancelledBy(mine).sampling(SAMPLE_SIZE, collected::add),
+        executor.execute(() -> engine.run(ImportRequest.of(file, plan).asDryRun().keepingHtml(keepHtml.get()).cancelledBy(mine).sampling(SAMPLE_SIZE, collected::add),
                 this::onScanProgress), dry -> {
             busy.set(false);
             progressText.set("");
@@ -301,7 +302,7 @@ public final class ImportWizardViewModel {
         progress.set(0);
         progressText.set("Copying the source…");
         long started = System.nanoTime();
-        executor.execute(() -> engine.run(ImportRequest.of(file, plan).cancelledBy(mine),
+        executor.execute(() -> engine.run(ImportRequest.of(file, plan).keepingHtml(keepHtml.get()).cancelledBy(mine),
                         (read, written, total) -> onProgress(read, written, total, started)),
                 done -> {
                     busy.set(false);
@@ -382,6 +383,8 @@ public final class ImportWizardViewModel {
     public BooleanProperty includeAuthorProperty() { return includeAuthor; }
     public BooleanProperty includeTagsProperty() { return includeTags; }
     public BooleanProperty includeCommentsProperty() { return includeComments; }
+    /** HTML content kept as it is; by default it is converted to Markdown (the original kept in legacy.original). */
+    public BooleanProperty keepHtmlProperty() { return keepHtml; }
     public ReadOnlyStringProperty authorTextProperty() { return authorText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty tagsTextProperty() { return tagsText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty commentsTextProperty() { return commentsText.getReadOnlyProperty(); }
