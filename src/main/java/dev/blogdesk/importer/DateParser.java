@@ -9,13 +9,15 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Dates as legacy SQLite blogs store them, parsed with java.time, never with
  * {@code ResultSet.getTimestamp} (which misreads microseconds and applies the JVM's zone).
  * Text: {@code YYYY-MM-DD}, with {@code ' '} or {@code 'T'} and {@code HH:MM[:SS[.f{1,9}]]}, then an
- * optional {@code Z}, {@code UTC} or offset; naive values are in the chosen zone. Integers: epoch
+ * optional {@code Z}, {@code UTC} or offset; dates written out in English ("August 11, 2022",
+ * "11 Aug 2022 3:05 PM"); naive values are in the chosen zone. Integers: epoch
  * seconds, or milliseconds when too large to be seconds. A value that cannot be parsed is an error,
  * never "now" and never a guess.
  */
@@ -25,6 +27,14 @@ public final class DateParser {
     static final long MILLIS_THRESHOLD = 100_000_000_000L;
     private static final Pattern TEXT = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
+    private static final String MONTH = "(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?<rest>[a-z]*)\\.?";
+    private static final String DAY = "(?<day>\\d{1,2})(?:st|nd|rd|th)?";
+    private static final String CLOCK = "(?:(?:,\\s*|\\s+(?:at\\s+)?)(?<h>\\d{1,2}):(?<m>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<ampm>am|pm|a\\.m\\.|p\\.m\\.)?)?";
+    /** "August 11, 2022", "Aug 11 2022 3:05 PM", "11 August 2022", "Thursday, August 11, 2022": English month names. */
+    private static final Pattern HUMAN = Pattern.compile("(?i)(?:[a-z]+,?\\s+)?(?:" + MONTH + "\\s+" + DAY + ",?|" + DAY.replace("day>", "day2>")
+            + "\\s+" + MONTH.replace("month>", "month2>").replace("rest>", "rest2>") + ",?)\\s+(?<year>\\d{4})" + CLOCK);
+    private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}\\.\\d{1,9}");
 
@@ -63,7 +73,8 @@ public final class DateParser {
         }
         Matcher m = TEXT.matcher(s);
         if (!m.matches()) {
-            return Result.fail("\"" + abbreviate(s) + "\" is not a date in a known format");
+            Matcher h = HUMAN.matcher(s);
+            return h.matches() ? parseHuman(h, s, zone) : Result.fail("\"" + abbreviate(s) + "\" is not a date in a known format");
         }
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
@@ -87,6 +98,42 @@ public final class DateParser {
                 default -> ZoneOffset.of(zoneText); // accepts +hh, +hhmm and +hh:mm
             };
             return Result.ok(local.toInstant(offset));
+        } catch (DateTimeException e) {
+            return Result.fail("\"" + abbreviate(s) + "\" is not a valid date (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A date written out in English; naive, so in {@code zone}. */
+    private static Result parseHuman(Matcher h, String s, ZoneId zone) {
+        String month = (h.group("month") != null ? h.group("month") + h.group("rest") : h.group("month2") + h.group("rest2"))
+                .toLowerCase(java.util.Locale.ROOT);
+        int monthNumber = -1;
+        for (int i = 0; i < MONTHS.size(); i++) {
+            if (MONTHS.get(i).startsWith(month)) {
+                monthNumber = i + 1;
+            }
+        }
+        if (monthNumber < 0) {
+            return Result.fail("\"" + abbreviate(s) + "\" is not a date in a known format");
+        }
+        try {
+            int day = Integer.parseInt(h.group("day") != null ? h.group("day") : h.group("day2"));
+            LocalDate date = LocalDate.of(Integer.parseInt(h.group("year")), monthNumber, day);
+            LocalTime time = LocalTime.MIDNIGHT;
+            if (h.group("h") != null) {
+                int hour = Integer.parseInt(h.group("h"));
+                String ampm = h.group("ampm") == null ? "" : h.group("ampm").toLowerCase(java.util.Locale.ROOT);
+                if (!ampm.isEmpty() && (hour < 1 || hour > 12)) {
+                    return Result.fail("\"" + abbreviate(s) + "\" is not a valid time (" + hour + " " + ampm + ")");
+                }
+                if (ampm.startsWith("p") && hour != 12) {
+                    hour += 12;
+                } else if (ampm.startsWith("a") && hour == 12) {
+                    hour = 0;
+                }
+                time = LocalTime.of(hour, Integer.parseInt(h.group("m")), h.group("s") == null ? 0 : Integer.parseInt(h.group("s")));
+            }
+            return Result.ok(LocalDateTime.of(date, time).atZone(zone).toInstant());
         } catch (DateTimeException e) {
             return Result.fail("\"" + abbreviate(s) + "\" is not a valid date (" + e.getMessage() + ")");
         }

@@ -21,11 +21,13 @@ public final class SqliteInspector {
 
     static final List<String> POST_TABLES = List.of("post", "posts", "entry", "entries", "article", "articles",
             "blog_post", "blog_posts", "blogpost", "blogposts", "story", "stories");
-    static final List<String> TITLE_COLUMNS = List.of("title", "subject", "headline", "name");
+    static final List<String> TITLE_COLUMNS = List.of("title", "post_title", "subject", "headline", "name");
     static final List<String> CONTENT_COLUMNS = List.of("content", "body", "text", "markdown", "content_md",
-            "post_body", "html", "content_html");
-    static final List<String> DATE_COLUMNS = List.of("date_posted", "created", "created_at", "pub_date", "published",
-            "published_at", "posted_at", "posted", "created_on", "date", "timestamp");
+            "post_body", "post_content", "html", "content_html");
+    /** In this order; then any column whose name starts with "published" or "created" (Django's published_date, Sequelize's createdAt). */
+    static final List<String> DATE_COLUMNS = List.of("date_posted", "created", "created_at", "createdAt", "pub_date", "published",
+            "published_at", "published_date", "publish", "posted_at", "posted", "created_on", "created_date", "date", "timestamp");
+    private static final List<String> DATE_PREFIXES = List.of("published", "created", "posted", "pub_");
     static final List<String> AUTHOR_NAME_COLUMNS = List.of("username", "name", "display_name", "full_name",
             "nickname", "login", "user_name");
     /** Never copied into a post, whatever the user maps. */
@@ -65,7 +67,7 @@ public final class SqliteInspector {
                 "Table \"" + posts.name() + "\" has no content column (one of " + CONTENT_COLUMNS + "). Columns: " + posts.columnNames() + "."));
         Optional<String> id = posts.integerPrimaryKey().map(SqliteSchema.Column::name)
                 .or(() -> posts.column("id").map(SqliteSchema.Column::name));
-        return new MappingPlan(posts.name(), id, title, content, pick(posts, DATE_COLUMNS), ZoneOffset.UTC,
+        return new MappingPlan(posts.name(), id, title, content, dateColumn(posts), ZoneOffset.UTC,
                 author(schema, posts), tags(schema, posts), comments(schema, posts));
     }
 
@@ -78,10 +80,26 @@ public final class SqliteInspector {
         if (POST_TABLES.contains(name)) {
             score += 3;
         }
-        if (pick(t, DATE_COLUMNS).isPresent()) {
+        if (dateColumn(t).isPresent()) {
             score += 1;
         }
         return score;
+    }
+
+    /** The date column: a known name, else the first column named like one ({@code published…}, {@code created…}). */
+    static Optional<String> dateColumn(Table t) {
+        Optional<String> known = pick(t, DATE_COLUMNS);
+        if (known.isPresent()) {
+            return known;
+        }
+        for (String prefix : DATE_PREFIXES) {
+            for (String column : t.columnNames()) {
+                if (column.toLowerCase(Locale.ROOT).startsWith(prefix) && !isPrivate(column)) {
+                    return Optional.of(column);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<String> pick(Table t, List<String> candidates) {

@@ -30,6 +30,13 @@ class DateParserTest {
             "1525290002                      | 2018-05-02T19:40:02Z",
             "1525290002427                   | 2018-05-02T19:40:02.427Z",
             "  2018-05-02 19:40:02  | 2018-05-02T19:40:02Z",
+            "2022-08-11 10:15:00.000 +00:00  | 2022-08-11T10:15:00Z",
+            "August 11, 2022                 | 2022-08-11T00:00:00Z",
+            "Aug 11 2022 3:05 PM             | 2022-08-11T15:05:00Z",
+            "11 August 2022                  | 2022-08-11T00:00:00Z",
+            "Thursday, August 11, 2022       | 2022-08-11T00:00:00Z",
+            "Sept. 3rd, 2021, 12:30 am       | 2021-09-03T00:30:00Z",
+            "december 24 2019 at 18:00       | 2019-12-24T18:00:00Z",
     })
     void parsesEveryFormLegacyBlogsUse(String text, String expected) {
         DateParser.Result r = DateParser.parseText(text, ZoneOffset.UTC);
@@ -39,7 +46,8 @@ class DateParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "yesterday", "2018-13-01", "2018-02-30 10:00:00", "2018-05-02 25:00:00",
-            "02/05/2018", "2018-05-02T19:40:02.1234567891Z", "2018-05-02 19:40:02 +25:00", "NaN"})
+            "02/05/2018", "2018-05-02T19:40:02.1234567891Z", "2018-05-02 19:40:02 +25:00", "NaN",
+            "Augst 11, 2022", "February 30, 2022", "August 11, 2022 13:00 PM", "0000-00-00 00:00:00", "May the 4th"})
     void reportsWhatIsNotADateInsteadOfGuessing(String text) {
         DateParser.Result r = DateParser.parseText(text, ZoneOffset.UTC);
         assertThat(r.instant()).isNull();

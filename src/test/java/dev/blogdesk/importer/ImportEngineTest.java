@@ -499,4 +499,42 @@ class ImportEngineTest {
         assertThatThrownBy(() -> run(file, inspection.plan().withTitle("nope"), false))
                 .hasMessageContaining("has no column \"nope\"");
     }
+
+    /**
+     * Schemas from the Django Girls tutorial (blog_post: created_date, published_date) and a Sequelize blog
+     * (Posts: createdAt, authorId), with a Flask blog's human-readable dates: each gets its date column, and
+     * its dates arrive instead of being dropped.
+     */
+    @Test
+    void djangoSequelizeAndWrittenOutDatesAreFoundAndParsed() throws Exception {
+        Path django = dir.resolve("django.db");
+        SqliteFiles.exec(django,
+                "CREATE TABLE auth_user (id INTEGER PRIMARY KEY, username VARCHAR(150), password VARCHAR(128))",
+                "CREATE TABLE blog_post (id INTEGER PRIMARY KEY, title VARCHAR(200) NOT NULL, text TEXT NOT NULL, "
+                        + "created_date DATETIME NOT NULL, published_date DATETIME NULL, author_id INTEGER REFERENCES auth_user (id))",
+                "INSERT INTO auth_user VALUES (1, 'ola', 'pbkdf2_sha256$x')",
+                "INSERT INTO blog_post VALUES (1, 'Hello', 'First post.', '2021-06-01 10:00:00.123456', '2021-06-02 08:30:00', 1)");
+        assertThat(engine.inspect(django, null).plan().dateColumn()).contains("published_date");
+        run(django);
+        assertThat(stored("blog_post", 1L).getDate("date_posted").toInstant()).isEqualTo(java.time.Instant.parse("2021-06-02T08:30:00Z"));
+
+        Path sequelize = dir.resolve("sequelize.db");
+        SqliteFiles.exec(sequelize,
+                "CREATE TABLE `Posts` (`id` INTEGER PRIMARY KEY AUTOINCREMENT, `title` VARCHAR(255), `content` TEXT, "
+                        + "`authorId` INTEGER, `createdAt` DATETIME NOT NULL, `updatedAt` DATETIME NOT NULL)",
+                "INSERT INTO Posts VALUES (1, 'Node post', 'Body', 1, '2022-08-11 10:15:00.000 +00:00', '2022-08-12 10:15:00.000 +00:00')");
+        assertThat(engine.inspect(sequelize, null).plan().dateColumn()).contains("createdAt");
+        run(sequelize);
+        assertThat(stored("Posts", 1L).getDate("date_posted").toInstant()).isEqualTo(java.time.Instant.parse("2022-08-11T10:15:00Z"));
+
+        Path flask = dir.resolve("flask.db");
+        SqliteFiles.exec(flask,
+                "CREATE TABLE blog_posts (id INTEGER PRIMARY KEY, title VARCHAR(140), text TEXT, date VARCHAR(40))",
+                "INSERT INTO blog_posts VALUES (1, 'Written out', 'Body', 'August 11, 2022')",
+                "INSERT INTO blog_posts VALUES (2, 'Nonsense', 'Body', 'the day after')");
+        ImportReport report = run(flask);
+        assertThat(stored("blog_posts", 1L).getDate("date_posted").toInstant()).isEqualTo(java.time.Instant.parse("2022-08-11T00:00:00Z"));
+        assertThat(stored("blog_posts", 2L).containsKey("date_posted")).isFalse();
+        assertThat(codes(report)).contains("invalid_date:2");
+    }
 }

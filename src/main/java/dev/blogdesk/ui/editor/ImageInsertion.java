@@ -56,18 +56,46 @@ public final class ImageInsertion {
         this.insertAtCaret = insertAtCaret;
     }
 
-    /** A dropped or chosen file. */
+    /** A dropped or chosen file; one over 16 MB is offered as a smaller copy. */
     public void insertFile(Path file) {
         String name = file.getFileName() == null ? "image" : file.getFileName().toString();
-        store(() -> read(file, name), altOf(name), name);
+        store(() -> read(file, name), altOf(name), name, tooLarge -> offerSmallerCopy(file, name, tooLarge));
+    }
+
+    /** What to do with a photo over the limit: a typed answer, never a button label. */
+    enum LargeImageChoice { SMALLER_COPY, CANCEL }
+
+    private void offerSmallerCopy(Path file, String name, TooLargeException tooLarge) {
+        var answer = dialogs.choose("Image too large", tooLarge.getMessage() + " Insert a smaller copy instead (at most "
+                        + String.format("%,d", SmallerCopy.MAX_EDGE) + " pixels on its long side, as JPEG unless it has "
+                        + "transparency)? The file itself is not changed.",
+                java.util.List.of(new DialogService.Choice<>(LargeImageChoice.SMALLER_COPY, "Insert a Smaller Copy"),
+                        new DialogService.Choice<>(LargeImageChoice.CANCEL, "Cancel")));
+        if (answer.orElse(LargeImageChoice.CANCEL) == LargeImageChoice.SMALLER_COPY) {
+            store(() -> SmallerCopy.of(file, name), altOf(name), name, other -> showFailure(other));
+        } else {
+            editor.showStatus("Image not inserted: " + tooLarge.getMessage());
+        }
     }
 
     /** A pasted image; {@code png} encodes it (off the FX thread). */
     public void insertImage(Callable<byte[]> png) {
-        store(png, "image", "The pasted image");
+        store(png, "image", "The pasted image", this::showFailure);
     }
 
-    private void store(Callable<byte[]> bytes, String alt, String what) {
+    private void showFailure(Throwable failure) {
+        editor.showStatus("Image not inserted: " + failure.getMessage());
+        dialogs.showError("Image not inserted", failure.getMessage());
+    }
+
+    /** A file over the limit, refused before it is read whole. */
+    static final class TooLargeException extends StoreException {
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    private void store(Callable<byte[]> bytes, String alt, String what, Consumer<TooLargeException> whenTooLarge) {
         if (!editor.openProperty().get()) {
             return;
         }
@@ -93,8 +121,11 @@ public final class ImageInsertion {
             editor.showStatus(inserted.added() ? "Image stored and inserted." : "Image inserted (it was stored already).");
         }, failure -> {
             working.set(false);
-            editor.showStatus("Image not inserted: " + failure.getMessage());
-            dialogs.showError("Image not inserted", failure.getMessage());
+            if (failure instanceof TooLargeException tooLarge) {
+                whenTooLarge.accept(tooLarge);
+            } else {
+                showFailure(failure);
+            }
         });
     }
 
@@ -105,8 +136,7 @@ public final class ImageInsertion {
     private static byte[] read(Path file, String name) throws IOException {
         long size = Files.size(file);
         if (size > PostImages.MAX_BYTES) {
-            throw new StoreException("“" + name + "” is " + PostImages.megabytes(size)
-                    + " MB; BlogDesk keeps images up to 16 MB. Make it smaller (fewer pixels or JPEG) and insert it again.");
+            throw new TooLargeException("“" + name + "” is " + PostImages.megabytes(size) + " MB; BlogDesk keeps images up to 16 MB.");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readAllBytes();

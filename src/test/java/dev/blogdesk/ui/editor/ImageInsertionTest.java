@@ -99,10 +99,48 @@ class ImageInsertionTest {
         images.insertFile(huge);
 
         assertThat(inserted).isEmpty();
-        assertThat(dialogs.errors).hasSize(2);
+        assertThat(dialogs.errors).hasSize(1);
         assertThat(dialogs.errors.get(0)).contains("notes.png is not an image").contains("choose an image file instead");
-        assertThat(dialogs.errors.get(1)).contains("“huge.jpg” is 20.0 MB").contains("up to 16 MB");
+        // Too large: a smaller copy is offered; cancelled, nothing changes and the status says why.
+        assertThat(dialogs.asked).containsExactly("choose:Image too large");
+        assertThat(editor.statusProperty().get()).contains("“huge.jpg” is 20.0 MB").contains("up to 16 MB");
+        // Accepted for a file that is no picture: one sentence, nothing stored.
+        dialogs.chooseAnswer = ImageInsertion.LargeImageChoice.SMALLER_COPY;
+        images.insertFile(huge);
+        assertThat(dialogs.errors).hasSize(2);
+        assertThat(dialogs.errors.get(1)).contains("“huge.jpg” could not be read as a picture");
+        assertThat(inserted).isEmpty();
         assertThat(store.database().getCollection("fs.files").countDocuments()).isZero();
+    }
+
+    @Test
+    void aPhotoOverSixteenMegabytesCanGoInAsASmallerCopyAndTheFileIsLeftAlone() throws Exception {
+        // Noise does not compress: a 2,600 × 2,600 PNG of it is over 16 MB.
+        java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(2600, 2600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(5);
+        for (int y = 0; y < 2600; y++) {
+            for (int x = 0; x < 2600; x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        Path photo = dir.resolve("big-photo.png");
+        javax.imageio.ImageIO.write(noise, "png", photo.toFile());
+        assertThat(Files.size(photo)).isGreaterThan(dev.blogdesk.store.PostImages.MAX_BYTES);
+        byte[] before = Files.readAllBytes(photo);
+        dialogs.chooseAnswer = ImageInsertion.LargeImageChoice.SMALLER_COPY;
+
+        images.insertFile(photo);
+
+        assertThat(dialogs.asked).containsExactly("choose:Image too large");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(inserted).hasSize(1);
+        assertThat(inserted.get(0)).startsWith("![big photo](/uploads/").endsWith(".jpg)");
+        String filename = inserted.get(0).substring("![big photo](/uploads/".length(), inserted.get(0).length() - 1);
+        byte[] stored = new PostImages(store.database()).read(filename).orElseThrow();
+        assertThat(stored.length).isLessThanOrEqualTo((int) dev.blogdesk.store.PostImages.MAX_BYTES);
+        java.awt.image.BufferedImage copy = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored));
+        assertThat(copy.getWidth()).isEqualTo(2600);
+        assertThat(Files.readAllBytes(photo)).as("the original file is only read").isEqualTo(before);
     }
 
     @Test
