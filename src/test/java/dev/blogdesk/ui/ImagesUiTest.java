@@ -91,4 +91,32 @@ class ImagesUiTest {
         waitUntil(() -> vm.editor().contentProperty().get().split("/uploads/", -1).length == 3);
         assertThat(storedImages()).isEqualTo(1);
     }
+
+    /**
+     * A file dropped on the editor. Monocle has no native drag and drop, so the test fires the
+     * DRAG_DROPPED event the platform would, carrying the file on a real Dragboard (DRAG_OVER's
+     * acceptTransferModes needs a drag gesture in progress, which only the platform can start).
+     */
+    @Test
+    void anImageFileDroppedOnTheEditorIsStoredAndLinkedAtTheCaret(FxRobot robot) throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> robot.lookup("#titleField").queryAs(TextField.class).isFocused());
+        robot.write("Dropped");
+        robot.clickOn("#contentArea").write("Before\n");
+        java.nio.file.Path file = java.nio.file.Files.write(dataDir.resolve("sunset-at-sea.png"), TestImages.png(90, 60, 21));
+        org.fxmisc.richtext.CodeArea area = robot.lookup("#contentArea").queryAs(org.fxmisc.richtext.CodeArea.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.input.Dragboard board = com.sun.javafx.scene.input.DragboardHelper.createDragboard(
+                    com.sun.javafx.tk.Toolkit.getToolkit().createLocalClipboard());
+            ClipboardContent content = new ClipboardContent();
+            content.putFiles(java.util.List.of(file.toFile()));
+            board.setContent(content);
+            area.fireEvent(new javafx.scene.input.DragEvent(javafx.scene.input.DragEvent.DRAG_DROPPED, board,
+                    10, 10, 10, 10, javafx.scene.input.TransferMode.COPY, null, area, null));
+        }).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> storedImages() == 1 && vm.editor().contentProperty().get().contains("](/uploads/"));
+        assertThat(vm.editor().contentProperty().get())
+                .matches("(?s)Before\\n!\\[sunset at sea]\\(/uploads/[0-9a-f]{64}\\.png\\)\\n");
+        assertThat(storedImages()).isEqualTo(1);
+    }
 }
