@@ -36,6 +36,7 @@ final class RowReader implements AutoCloseable {
     private final List<ImportProblem> relatedProblems = new ArrayList<>();
     private final boolean authorsUnreadable;
     private final Map<String, Long> relatedRowsRead = new HashMap<>();
+    private final PublicationRule publication;
 
     RowReader(Connection connection, MappingPlan plan) throws SQLException {
         this.plan = plan;
@@ -47,11 +48,13 @@ final class RowReader implements AutoCloseable {
         this.comments = plan.comments().isPresent()
                 ? related(plan.comments().get().table(), "comments", () -> loadComments(connection, plan.comments().get())) : Map.of();
         String id = plan.idExpression();
+        this.publication = PublicationRule.of(connection, plan.table());
         String sql = "SELECT typeof(" + id + "), " + id
                 + ", typeof(" + quote(plan.titleColumn()) + "), " + quote(plan.titleColumn())
                 + ", typeof(" + quote(plan.contentColumn()) + "), " + quote(plan.contentColumn())
                 + ", " + plan.dateColumn().map(c -> "typeof(" + quote(c) + "), " + quote(c)).orElse("'null', NULL")
                 + ", " + plan.author().map(a -> "typeof(" + quote(a.postColumn()) + "), " + quote(a.postColumn())).orElse("'null', NULL")
+                + publication.selectList()
                 + " FROM " + quote(plan.table()) + " NOT INDEXED ORDER BY " + id; // the rows, never a damaged index
         statement = connection.createStatement();
         statement.setFetchSize(1000);
@@ -113,6 +116,10 @@ final class RowReader implements AutoCloseable {
                             "No " + plan.author().get().table() + " row has " + plan.author().get().keyColumn() + " = " + ref + "."));
                 }
             }
+        }
+        String unpublished = publication.excluded(rows, 11);
+        if (unpublished != null) {
+            problems.add(new ImportProblem(table, id, Reason.NOT_PUBLISHED, unpublished));
         }
         String idText = String.valueOf(id);
         return new SourceRow(id, title, content, date, dateRaw, author, tags.getOrDefault(idText, List.of()),

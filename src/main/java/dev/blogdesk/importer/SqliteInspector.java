@@ -26,7 +26,8 @@ public final class SqliteInspector {
             "post_body", "post_content", "html", "content_html");
     /** In this order; then any column whose name starts with "published" or "created" (Django's published_date, Sequelize's createdAt). */
     static final List<String> DATE_COLUMNS = List.of("date_posted", "created", "created_at", "createdAt", "pub_date", "published",
-            "published_at", "published_date", "publish", "posted_at", "posted", "created_on", "created_date", "date", "timestamp");
+            "published_at", "published_date", "publish", "posted_at", "posted", "created_on", "created_date", "date", "timestamp",
+            "post_date_gmt", "post_date");
     private static final List<String> DATE_PREFIXES = List.of("published", "created", "posted", "pub_");
     static final List<String> AUTHOR_NAME_COLUMNS = List.of("username", "name", "display_name", "full_name",
             "nickname", "login", "user_name");
@@ -113,15 +114,17 @@ public final class SqliteInspector {
     }
 
     private static Optional<AuthorSource> author(SqliteSchema schema, Table posts) {
-        for (String column : List.of("user_id", "author_id", "owner_id", "writer_id", "author", "user")) {
+        for (String column : List.of("user_id", "author_id", "owner_id", "writer_id", "post_author", "author", "user")) {
             Optional<SqliteSchema.Column> fk = posts.column(column);
             if (fk.isEmpty()) {
                 continue;
             }
             Optional<SqliteSchema.ForeignKey> declared = posts.foreignKeys().stream()
                     .filter(k -> k.fromColumn().equalsIgnoreCase(fk.get().name())).findFirst();
+            // WordPress: wp_posts.post_author -> wp_users (whatever the table prefix is).
+            String prefixed = posts.name().replaceAll("(?i)posts$", "") + "users";
             List<String> tableNames = declared.map(k -> List.of(k.toTable()))
-                    .orElse(List.of("user", "users", "author", "authors", "account", "accounts"));
+                    .orElse(List.of(prefixed, "user", "users", "author", "authors", "account", "accounts"));
             for (String tableName : tableNames) {
                 Optional<Table> users = schema.table(tableName);
                 if (users.isEmpty()) {

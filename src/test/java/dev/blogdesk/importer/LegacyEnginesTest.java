@@ -1,0 +1,161 @@
+package dev.blogdesk.importer;
+
+import dev.blogdesk.testing.SqliteFiles;
+import dev.blogdesk.testing.TestStore;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Databases built from other engines' published schemas (WordPress's wp_posts/wp_users as the SQLite
+ * Database Integration plugin creates them, with a table prefix other than wp_; Ghost 1–4's posts; the
+ * Django Girls tutorial's blog_post) with realistic rows: only published posts reach blogdb.posts.
+ */
+class LegacyEnginesTest {
+
+    @TempDir
+    Path dir;
+    TestStore store;
+    ImportEngine engine;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        store = TestStore.open(dir.resolve("data"));
+        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private List<String> storedTitles() {
+        return store.posts().find().map(d -> d.getString("title")).into(new ArrayList<>());
+    }
+
+    private static List<String> skipped(ImportReport report) {
+        return report.problems().stream().filter(p -> p.reason() == ImportProblem.Reason.NOT_PUBLISHED)
+                .map(p -> p.id() + ":" + p.message()).toList();
+    }
+
+    @Test
+    void wordPressWithAnotherPrefixImportsItsPublishedPostsAndNeverItsDraftsPagesOrRevisions() throws Exception {
+        Path file = dir.resolve("wordpress.db");
+        SqliteFiles.exec(file,
+                "CREATE TABLE blog_users (ID integer PRIMARY KEY AUTOINCREMENT, user_login text NOT NULL DEFAULT '', "
+                        + "user_pass text NOT NULL DEFAULT '', user_nicename text NOT NULL DEFAULT '', user_email text NOT NULL DEFAULT '', "
+                        + "user_url text NOT NULL DEFAULT '', user_registered text NOT NULL DEFAULT '0000-00-00 00:00:00', "
+                        + "user_activation_key text NOT NULL DEFAULT '', user_status integer NOT NULL DEFAULT '0', display_name text NOT NULL DEFAULT '')",
+                "CREATE TABLE blog_posts (ID integer PRIMARY KEY AUTOINCREMENT, post_author integer NOT NULL DEFAULT '0', "
+                        + "post_date text NOT NULL DEFAULT '0000-00-00 00:00:00', post_date_gmt text NOT NULL DEFAULT '0000-00-00 00:00:00', "
+                        + "post_content text NOT NULL, post_title text NOT NULL, post_excerpt text NOT NULL, "
+                        + "post_status text NOT NULL DEFAULT 'publish', comment_status text NOT NULL DEFAULT 'open', "
+                        + "ping_status text NOT NULL DEFAULT 'open', post_password text NOT NULL DEFAULT '', post_name text NOT NULL DEFAULT '', "
+                        + "to_ping text NOT NULL, pinged text NOT NULL, post_modified text NOT NULL DEFAULT '0000-00-00 00:00:00', "
+                        + "post_modified_gmt text NOT NULL DEFAULT '0000-00-00 00:00:00', post_content_filtered text NOT NULL, "
+                        + "post_parent integer NOT NULL DEFAULT '0', guid text NOT NULL DEFAULT '', menu_order integer NOT NULL DEFAULT '0', "
+                        + "post_type text NOT NULL DEFAULT 'post', post_mime_type text NOT NULL DEFAULT '', comment_count integer NOT NULL DEFAULT '0')",
+                "INSERT INTO blog_users (ID, user_login, user_pass, user_email, display_name) "
+                        + "VALUES (1, 'admin', '$P$Bsecret', 'admin@example.com', 'Jane Writer')",
+                row(1, "2020-05-04 12:00:00", "2020-05-04 10:00:00", "<p>Hello&nbsp;world from <strong>WordPress</strong>.</p>",
+                        "I&#8217;m on SQLite", "publish", "post", 0),
+                row(2, "0000-00-00 00:00:00", "0000-00-00 00:00:00", "Half a thought", "Draft &amp; unfinished", "draft", "post", 0),
+                row(3, "2020-05-05 09:00:00", "0000-00-00 00:00:00", "", "Auto Draft", "auto-draft", "post", 0),
+                row(4, "2020-01-01 00:00:00", "2020-01-01 00:00:00", "<p>About me</p>", "About", "publish", "page", 0),
+                row(5, "2020-05-04 12:00:00", "2020-05-04 10:00:00", "", "cat.jpg", "inherit", "attachment", 1),
+                row(6, "2020-05-04 11:59:00", "2020-05-04 09:59:00", "<p>Hello world</p>", "I'm on SQLite", "inherit", "revision", 1),
+                row(7, "2020-06-01 08:00:00", "2020-06-01 06:00:00", "<p>Not yet</p>", "Scheduled post", "future", "post", 0));
+
+        ImportEngine.Inspection inspection = engine.inspect(file, null);
+        assertThat(inspection.plan().table()).isEqualTo("blog_posts");
+        assertThat(inspection.plan().dateColumn()).contains("post_date_gmt");
+        assertThat(inspection.plan().author()).get().extracting(MappingPlan.AuthorSource::nameColumn).isEqualTo("display_name");
+        ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
+
+        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.skipped()).isEqualTo(6);
+        assertThat(storedTitles()).containsExactly("I’m on SQLite");
+        Document post = store.posts().find().first();
+        assertThat(post.getString("content")).isEqualTo("Hello world from **WordPress**.\n");
+        assertThat(post.getString("author")).isEqualTo("Jane Writer");
+        assertThat(post.getDate("date_posted").toInstant()).isEqualTo(Instant.parse("2020-05-04T10:00:00Z"));
+        assertThat(post.toJson()).doesNotContain("$P$Bsecret", "admin@example.com");
+        assertThat(skipped(report)).containsExactlyInAnyOrder(
+                "2:Not a published post: a WordPress post with post_status 'draft'.",
+                "3:Not a published post: a WordPress post with post_status 'auto-draft'.",
+                "4:Not a published post: a WordPress page with post_status 'publish'.",
+                "5:Not a published post: a WordPress attachment with post_status 'inherit'.",
+                "6:Not a published post: a WordPress revision with post_status 'inherit'.",
+                "7:Not a published post: a WordPress post with post_status 'future'.");
+        assertThat(store.drafts().countDocuments()).isZero();
+    }
+
+    private static String row(int id, String date, String gmt, String content, String title, String status, String type, int parent) {
+        return "INSERT INTO blog_posts (ID, post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, "
+                + "to_ping, pinged, post_content_filtered, post_parent, post_type) VALUES (" + id + ", 1, '" + date + "', '" + gmt + "', '"
+                + content.replace("'", "''") + "', '" + title.replace("'", "''") + "', '', '" + status + "', '', '', '', " + parent
+                + ", '" + type + "')";
+    }
+
+    @Test
+    void ghostPostsArePublishedOnlyWhenGhostPublishedThemAndPagesStayOut() throws Exception {
+        Path file = dir.resolve("ghost.db");
+        SqliteFiles.exec(file,
+                "CREATE TABLE posts (id varchar(24) not null, uuid varchar(36) not null, title varchar(2000) not null, "
+                        + "slug varchar(191) not null, mobiledoc text null, html text null, comment_id varchar(50) null, "
+                        + "plaintext text null, feature_image varchar(2000) null, featured boolean not null default '0', "
+                        + "page boolean not null default '0', status varchar(50) not null default 'draft', locale varchar(6) null, "
+                        + "visibility varchar(50) not null default 'public', author_id varchar(24) not null, created_at datetime not null, "
+                        + "updated_at datetime null, published_at datetime null, primary key (id))",
+                "INSERT INTO posts (id, uuid, title, slug, html, page, status, author_id, created_at, published_at) VALUES "
+                        + "('5b1f7d1f2a2b3c4d5e6f7a8b', 'u1', 'Welcome to Ghost', 'welcome', '<p>Ghost <em>says</em> hi.</p>', 0, 'published', '1', "
+                        + "'2018-06-12 08:00:00', '2018-06-12 09:00:00')",
+                "INSERT INTO posts (id, uuid, title, slug, html, page, status, author_id, created_at) VALUES "
+                        + "('5b1f7d1f2a2b3c4d5e6f7a8c', 'u2', 'Secret draft', 'secret', '<p>Not yet.</p>', 0, 'draft', '1', '2018-06-13 08:00:00')",
+                "INSERT INTO posts (id, uuid, title, slug, html, page, status, author_id, created_at, published_at) VALUES "
+                        + "('5b1f7d1f2a2b3c4d5e6f7a8d', 'u3', 'About', 'about', '<p>Me.</p>', 1, 'published', '1', "
+                        + "'2018-06-12 08:00:00', '2018-06-12 09:00:00')");
+        ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
+        assertThat(storedTitles()).containsExactly("Welcome to Ghost");
+        assertThat(store.posts().find().first().getString("content")).isEqualTo("Ghost *says* hi.\n");
+        assertThat(skipped(report)).containsExactlyInAnyOrder(
+                "5b1f7d1f2a2b3c4d5e6f7a8c:Not a published post: a Ghost post with status 'draft'.",
+                "5b1f7d1f2a2b3c4d5e6f7a8d:Not a published post: a Ghost page with status 'published'.");
+    }
+
+    @Test
+    void djangoDraftsWithoutAPublishedDateAndFlaggedDraftsStayOut() throws Exception {
+        Path file = dir.resolve("django.db");
+        SqliteFiles.exec(file,
+                "CREATE TABLE blog_post (id INTEGER PRIMARY KEY, title VARCHAR(200) NOT NULL, text TEXT NOT NULL, "
+                        + "created_date DATETIME NOT NULL, published_date DATETIME NULL, author_id INTEGER)",
+                "INSERT INTO blog_post VALUES (1, 'Live', 'Out there.', '2021-06-01 10:00:00', '2021-06-02 08:30:00', 1)",
+                "INSERT INTO blog_post VALUES (2, 'Not yet', 'Private.', '2021-06-03 10:00:00', NULL, 1)");
+        ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
+        assertThat(storedTitles()).containsExactly("Live");
+        assertThat(skipped(report)).containsExactly("2:Not a published post: published_date is NULL (a draft in Django).");
+
+        Path flagged = dir.resolve("flagged.db");
+        SqliteFiles.exec(flagged,
+                "CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT, created_at TEXT, draft BOOLEAN, status TEXT)",
+                "INSERT INTO articles VALUES (1, 'Public', 'x', '2022-01-01', 0, 'published')",
+                "INSERT INTO articles VALUES (2, 'Flagged', 'x', '2022-01-02', 1, 'published')",
+                "INSERT INTO articles VALUES (3, 'Pending', 'x', '2022-01-03', 0, 'pending')",
+                "INSERT INTO articles VALUES (4, 'Other status', 'x', '2022-01-04', 0, 'featured')");
+        ImportReport second = engine.run(ImportRequest.of(flagged, null), ImportProgress.NONE);
+        assertThat(store.posts().countDocuments(new Document("legacy.table", "articles"))).isEqualTo(2);
+        assertThat(skipped(second)).containsExactlyInAnyOrder("2:Not a published post: draft is set.",
+                "3:Not a published post: status is 'pending'.");
+    }
+}
