@@ -52,6 +52,15 @@ final class DocumentFactory {
 
     private Content content(SourceRow row, List<ImportProblem> problems) {
         String content = row.content();
+        if (Mobiledoc.looksLikeMobiledoc(content)) {
+            try {
+                return new Content(Mobiledoc.toMarkdown(content), content, "mobiledoc");
+            } catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
+                problems.add(new ImportProblem(table, row.id(), Reason.CONVERSION_DIFFERS,
+                        "The mobiledoc could not be read (" + e.getMessage() + "); the post holds it as it was."));
+                return new Content(content, null, "mobiledoc");
+            }
+        }
         if (!HtmlContent.looksLikeHtml(content)) {
             return new Content(content, null, null);
         }

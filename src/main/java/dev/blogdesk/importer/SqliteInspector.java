@@ -23,7 +23,7 @@ public final class SqliteInspector {
             "blog_post", "blog_posts", "blogpost", "blogposts", "story", "stories");
     static final List<String> TITLE_COLUMNS = List.of("title", "post_title", "subject", "headline", "name");
     static final List<String> CONTENT_COLUMNS = List.of("content", "body", "text", "markdown", "content_md",
-            "post_body", "post_content", "html", "content_html");
+            "post_body", "post_content", "mobiledoc", "html", "content_html");
     /** In this order; then any column whose name starts with "published" or "created" (Django's published_date, Sequelize's createdAt). */
     static final List<String> DATE_COLUMNS = List.of("date_posted", "created", "created_at", "createdAt", "pub_date", "published",
             "published_at", "published_date", "publish", "posted_at", "posted", "created_on", "created_date", "date", "timestamp",

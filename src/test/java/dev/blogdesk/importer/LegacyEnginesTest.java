@@ -108,6 +108,17 @@ class LegacyEnginesTest {
                 + ", '" + type + "')";
     }
 
+    /** A Ghost 1–4 post as its editor stores it: markup sections, a list, and image, code, hr and markdown cards. */
+    static final String MOBILEDOC = "{\"version\":\"0.3.1\",\"atoms\":[],\"cards\":["
+            + "[\"image\",{\"src\":\"/content/images/boat.jpg\",\"alt\":\"A boat\",\"caption\":\"\"}],"
+            + "[\"code\",{\"code\":\"console.log(\\\"hi\\\");\\n\",\"language\":\"js\"}],[\"hr\",{}],"
+            + "[\"markdown\",{\"markdown\":\"Written in *Markdown* inside Ghost.\"}]],"
+            + "\"markups\":[[\"strong\"],[\"a\",[\"href\",\"https://ghost.org/docs/\"]]],"
+            + "\"sections\":[[1,\"h2\",[[0,[],0,\"Getting started\"]]],"
+            + "[1,\"p\",[[0,[],0,\"Ghost \"],[0,[0],1,\"says\"],[0,[],0,\" hi, see \"],[0,[1],1,\"the docs\"],[0,[],0,\" & more.\"]]],"
+            + "[3,\"ul\",[[[0,[],0,\"one\"]],[[0,[],0,\"two\"]]]],"
+            + "[10,0],[10,1],[10,2],[10,3]]}";
+
     @Test
     void ghostPostsArePublishedOnlyWhenGhostPublishedThemAndPagesStayOut() throws Exception {
         Path file = dir.resolve("ghost.db");
@@ -118,17 +129,44 @@ class LegacyEnginesTest {
                         + "page boolean not null default '0', status varchar(50) not null default 'draft', locale varchar(6) null, "
                         + "visibility varchar(50) not null default 'public', author_id varchar(24) not null, created_at datetime not null, "
                         + "updated_at datetime null, published_at datetime null, primary key (id))",
-                "INSERT INTO posts (id, uuid, title, slug, html, page, status, author_id, created_at, published_at) VALUES "
-                        + "('5b1f7d1f2a2b3c4d5e6f7a8b', 'u1', 'Welcome to Ghost', 'welcome', '<p>Ghost <em>says</em> hi.</p>', 0, 'published', '1', "
-                        + "'2018-06-12 08:00:00', '2018-06-12 09:00:00')",
+                "INSERT INTO posts (id, uuid, title, slug, mobiledoc, html, page, status, author_id, created_at, published_at) VALUES "
+                        + "('5b1f7d1f2a2b3c4d5e6f7a8b', 'u1', 'Welcome to Ghost', 'welcome', '" + MOBILEDOC + "', "
+                        + "'<p>Ghost <em>says</em> hi.</p>', 0, 'published', '1', '2018-06-12 08:00:00', '2018-06-12 09:00:00')",
                 "INSERT INTO posts (id, uuid, title, slug, html, page, status, author_id, created_at) VALUES "
                         + "('5b1f7d1f2a2b3c4d5e6f7a8c', 'u2', 'Secret draft', 'secret', '<p>Not yet.</p>', 0, 'draft', '1', '2018-06-13 08:00:00')",
                 "INSERT INTO posts (id, uuid, title, slug, html, page, status, author_id, created_at, published_at) VALUES "
                         + "('5b1f7d1f2a2b3c4d5e6f7a8d', 'u3', 'About', 'about', '<p>Me.</p>', 1, 'published', '1', "
-                        + "'2018-06-12 08:00:00', '2018-06-12 09:00:00')");
+                        + "'2018-06-12 08:00:00', '2018-06-12 09:00:00')",
+                "INSERT INTO posts (id, uuid, title, slug, mobiledoc, page, status, author_id, created_at, published_at) VALUES "
+                        + "('5b1f7d1f2a2b3c4d5e6f7a8e', 'u4', 'Cut short', 'cut', '{\"version\":\"0.3.1\",\"sections\":[[1,\"p\"', 0, "
+                        + "'published', '1', '2018-06-14 08:00:00', '2018-06-14 09:00:00')");
         ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
-        assertThat(storedTitles()).containsExactly("Welcome to Ghost");
-        assertThat(store.posts().find().first().getString("content")).isEqualTo("Ghost *says* hi.\n");
+        assertThat(storedTitles()).containsExactlyInAnyOrder("Welcome to Ghost", "Cut short");
+        Document cut = store.posts().find(new Document("title", "Cut short")).first();
+        assertThat(cut.getString("content")).as("kept as it was, never half-converted").startsWith("{\"version\":\"0.3.1\"");
+        assertThat(report.problems()).filteredOn(p -> p.reason() == ImportProblem.Reason.CONVERSION_DIFFERS)
+                .extracting(ImportProblem::message).singleElement().asString().contains("The mobiledoc could not be read");
+        Document welcome = store.posts().find(new Document("title", "Welcome to Ghost")).first();
+        assertThat(welcome.getString("content")).isEqualTo("""
+                ## Getting started
+
+                Ghost **says** hi, see [the docs](https://ghost.org/docs/) \\& more.
+
+                * one
+                * two
+
+                ![A boat](/content/images/boat.jpg)
+
+                ```js
+                console.log("hi");
+                ```
+
+                ---
+
+                Written in *Markdown* inside Ghost.
+                """);
+        assertThat(welcome.get("legacy", Document.class).getString("format")).isEqualTo("mobiledoc");
+        assertThat(welcome.get("legacy", Document.class).getString("original")).isEqualTo(MOBILEDOC);
         assertThat(skipped(report)).containsExactlyInAnyOrder(
                 "5b1f7d1f2a2b3c4d5e6f7a8c:Not a published post: a Ghost post with status 'draft'.",
                 "5b1f7d1f2a2b3c4d5e6f7a8d:Not a published post: a Ghost page with status 'published'.");
