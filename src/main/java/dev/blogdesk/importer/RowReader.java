@@ -37,6 +37,8 @@ final class RowReader implements AutoCloseable {
     private final boolean authorsUnreadable;
     private final Map<String, Long> relatedRowsRead = new HashMap<>();
     private final PublicationRule publication;
+    /** The publication rule's columns follow the five selected pairs (typeof and value of id, title, content, date, author). */
+    private static final int FIRST_RULE_COLUMN = 11;
 
     RowReader(Connection connection, MappingPlan plan) throws SQLException {
         this.plan = plan;
@@ -117,7 +119,7 @@ final class RowReader implements AutoCloseable {
                 }
             }
         }
-        String unpublished = publication.excluded(rows, 11);
+        String unpublished = publication.excluded(rows, FIRST_RULE_COLUMN);
         if (unpublished != null) {
             problems.add(new ImportProblem(table, id, Reason.NOT_PUBLISHED, unpublished));
         }

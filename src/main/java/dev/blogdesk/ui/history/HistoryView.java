@@ -2,14 +2,12 @@ package dev.blogdesk.ui.history;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -20,21 +18,10 @@ import java.util.Arrays;
 /** The history panel: the revisions, the selected one's diff, and Restore. Binds only. */
 public final class HistoryView {
 
-    private final VBox root = new VBox(6);
+    private final VBox root;
 
     public HistoryView(HistoryViewModel vm) {
-        root.setId("historyPanel");
-        root.getStyleClass().add("side-panel");
-        root.setPadding(new Insets(8));
-        Label heading = new Label("History");
-        heading.getStyleClass().add("side-panel-title");
-        Button close = new Button("×");
-        close.setId("closeHistory");
-        close.getStyleClass().add("flat");
-        close.setOnAction(e -> vm.visibleProperty().set(false));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(6, heading, gap, close);
+        root = dev.blogdesk.ui.common.SidePanel.create("historyPanel", "History", "closeHistory", vm.visibleProperty());
 
         ListView<HistoryViewModel.Entry> list = new ListView<>(vm.entries());
         list.setId("historyList");
@@ -98,7 +85,7 @@ public final class HistoryView {
         restore.setDefaultButton(false);
         restore.disableProperty().bind(Bindings.not(vm.restorableProperty()));
         restore.setOnAction(e -> vm.restore());
-        root.getChildren().setAll(top, split, message, restore);
+        root.getChildren().addAll(split, message, restore);
         root.setMinWidth(260);
     }
 

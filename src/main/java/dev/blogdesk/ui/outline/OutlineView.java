@@ -1,35 +1,21 @@
 package dev.blogdesk.ui.outline;
 
 import dev.blogdesk.markdown.Outline;
-import javafx.geometry.Insets;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The outline panel: the headings, the current section highlighted; a click or Enter jumps there. Binds only. */
 public final class OutlineView {
 
-    private final VBox root = new VBox(6);
+    private final VBox root;
     private boolean following;
 
     public OutlineView(OutlineViewModel vm) {
-        root.setId("outlinePanel");
-        root.getStyleClass().add("side-panel");
-        root.setPadding(new Insets(8));
-        Label heading = new Label("Outline");
-        heading.getStyleClass().add("side-panel-title");
-        Button close = new Button("×");
-        close.setId("closeOutline");
-        close.getStyleClass().add("flat");
-        close.setOnAction(e -> vm.visibleProperty().set(false));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        root = dev.blogdesk.ui.common.SidePanel.create("outlinePanel", "Outline", "closeOutline", vm.visibleProperty());
 
         ListView<Outline.Heading> list = new ListView<>(vm.headings());
         list.setId("outlineList");
@@ -61,7 +47,7 @@ public final class OutlineView {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        root.getChildren().setAll(new HBox(6, heading, gap, close), list);
+        root.getChildren().add(list);
         root.setMinWidth(200);
     }
 
