@@ -52,6 +52,15 @@ final class DocumentFactory {
 
     private Content content(SourceRow row, List<ImportProblem> problems) {
         String content = row.content();
+        if (Lexical.looksLikeLexical(content)) {
+            try {
+                return new Content(Lexical.toMarkdown(content), content, "lexical");
+            } catch (IllegalArgumentException | ClassCastException e) {
+                problems.add(new ImportProblem(table, row.id(), Reason.CONVERSION_DIFFERS,
+                        "The lexical JSON could not be read (" + e.getMessage() + "); the post holds it as it was."));
+                return new Content(content, null, "lexical");
+            }
+        }
         if (Mobiledoc.looksLikeMobiledoc(content)) {
             try {
                 return new Content(Mobiledoc.toMarkdown(content), content, "mobiledoc");
@@ -80,6 +89,7 @@ final class DocumentFactory {
         Content content = content(row, problems);
         String title = HtmlContent.decodeTitle(row.title());
         Document doc = PostSchema.newDocument(idFor(row.idText()), title, content.text(), row.date(), now.toInstant());
+        doc.append(PostSchema.STATUS, row.status().value());
         if (row.author() != null) {
             doc.append(PostSchema.AUTHOR, row.author());
         }
@@ -153,11 +163,18 @@ final class DocumentFactory {
         return new ObjectId(java.util.Arrays.copyOf(hash, 12));
     }
 
-    /** Covers every source value that ends up in the document, so any change in the source changes it. */
+    /**
+     * Covers every source value that ends up in the document, so any change in the source changes it. The
+     * status is covered only when it is not "published": checksums from before drafts were imported stay
+     * valid, and a draft published at the source since counts as changed.
+     */
     static String checksum(SourceRow row) {
         Document values = new Document("title", row.title()).append("content", row.content())
                 .append("date", row.dateRaw()).append("author", row.author()).append("tags", row.tags())
                 .append("comments", row.comments());
+        if (row.status() != dev.blogdesk.store.PostStatus.PUBLISHED) {
+            values.append("status", row.status().value());
+        }
         for (Map.Entry<String, byte[]> raw : new TreeMap<>(row.rawBytes()).entrySet()) {
             values.append("raw_" + raw.getKey(), new BsonBinary(raw.getValue()));
         }

@@ -25,6 +25,7 @@ final class HtmlContent {
             "(?i)<(p|div|br|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|table|figure|hr|section|article|center|font)(\\s[^>]*)?/?>");
     private static final Pattern MARKDOWN_BLOCK = Pattern.compile("(?m)^(#{1,6} |```|~~~|[-*+] |\\d{1,9}\\. |> )");
     private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(?<=[*_~`]) (?=[,.;:!?)\\]])");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
 
     private static final FlexmarkHtmlConverter CONVERTER = FlexmarkHtmlConverter.builder(options()).build();
@@ -63,8 +64,24 @@ final class HtmlContent {
         return tags > 0 && count(MARKDOWN_BLOCK, content) < tags;
     }
 
+    /**
+     * The converter puts a space between closing emphasis and punctuation ({@code <em>x</em>,} becomes
+     * {@code *x* ,}, flexmark-java #422). The space goes again where the text then reads as the HTML does.
+     */
     static String toMarkdown(String html) {
-        return CONVERTER.convert(html).strip() + "\n";
+        String markdown = CONVERTER.convert(html).strip() + "\n";
+        Matcher spaced = SPACE_BEFORE_PUNCTUATION.matcher(markdown);
+        if (spaced.find()) {
+            String tightened = spaced.replaceAll("");
+            if (textOf(RENDERER.toSafeHtml(tightened)).equals(textOf(SANITIZER.sanitize(html)))) {
+                return tightened;
+            }
+        }
+        return markdown;
+    }
+
+    private static String textOf(String html) {
+        return normalise(Jsoup.parseBodyFragment(html).body().text());
     }
 
     /** {@code title} with its HTML entities decoded ("I&#039;m" → "I'm"); unchanged if it has none. */

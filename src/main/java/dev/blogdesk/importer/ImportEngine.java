@@ -6,11 +6,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.WriteModel;
 import dev.blogdesk.importer.ImportProblem.Reason;
 import dev.blogdesk.store.StoreErrors;
 import dev.blogdesk.store.PostSchema;
+import dev.blogdesk.store.PostStatus;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -49,7 +48,9 @@ public final class ImportEngine {
     static final int WRITERS = 2;
     private static final Logger log = LoggerFactory.getLogger(ImportEngine.class);
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> posts;
+    private final MongoCollection<Document> drafts;
     private final dev.blogdesk.store.PostRevisions revisions;
     private final Path workDir;
     private final boolean legacyIndex;
@@ -61,7 +62,9 @@ public final class ImportEngine {
      *                    query uses it; one document per row is guaranteed by the deterministic _id.
      */
     public ImportEngine(MongoDatabase database, Path workDir, boolean legacyIndex) {
+        this.database = database;
         this.posts = database.getCollection(PostSchema.COLLECTION);
+        this.drafts = database.getCollection(PostSchema.DRAFTS);
         this.revisions = new dev.blogdesk.store.PostRevisions(database);
         this.workDir = workDir;
         this.legacyIndex = legacyIndex;
@@ -71,14 +74,15 @@ public final class ImportEngine {
     public Inspection inspect(Path file, String table) {
         try (SourceSnapshot snapshot = SourceSnapshot.open(file, workDir)) {
             SqliteSchema schema = SqliteSchema.read(snapshot.connection());
-            return new Inspection(schema, SqliteInspector.propose(schema, table), snapshot.damage());
+            MappingPlan plan = SqliteInspector.propose(schema, table);
+            return new Inspection(schema, plan, snapshot.damage(), SqliteInspector.engine(schema, plan));
         } catch (SQLException e) {
             throw new ImportException(ImportException.Code.UNREADABLE, "SQLite cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
     /** {@code damage}: what SQLite's check found; the post rows are read in full before anything is written. */
-    public record Inspection(SqliteSchema schema, MappingPlan plan, java.util.Optional<String> damage) {
+    public record Inspection(SqliteSchema schema, MappingPlan plan, java.util.Optional<String> damage, SourceEngine engine) {
     }
 
     /**
@@ -98,8 +102,10 @@ public final class ImportEngine {
             SqliteInspector.validate(schema, effective);
             snapshot.requirePostRowsReadable(effective.table());
             long total = schema.table(effective.table()).map(SqliteSchema.Table::rowCount).orElse(0L);
-            Map<ObjectId, String> existing = existingChecksums(source, effective.table());
-            Run run = new Run(snapshot, effective, new DocumentFactory(source, effective.table(), request.keepHtml()), existing, request);
+            Map<ObjectId, Imported> existing = existingChecksums(source, effective.table());
+            SourceEngine sourceEngine = SqliteInspector.engine(schema, effective);
+            Run run = new Run(snapshot, effective, new DocumentFactory(source, effective.table(), request.keepHtml()), existing, request,
+                    sourceEngine);
             runSoFar[0] = run;
             long loadStart = System.nanoTime();
             run.execute(progress, total);
@@ -115,7 +121,7 @@ public final class ImportEngine {
                 verification = new ImportReport.Verification(false, "Cancelled after " + run.read
                         + " rows; what was written is kept. Run the import again to finish.");
             } else {
-                verification = new ImportVerifier(posts).verify(source, effective.table(), run.expectedDigests,
+                verification = new ImportVerifier(posts, drafts).verify(source, effective.table(), run.expectedDigests,
                         run.unchangedChecksums, run.problems);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -123,9 +129,9 @@ public final class ImportEngine {
                     (loaded - loadStart) / 1_000_000, (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
             ImportReport.Outcome outcome = dryRun ? ImportReport.Outcome.DRY_RUN
                     : run.cancelled() ? ImportReport.Outcome.CANCELLED : ImportReport.Outcome.IMPORTED;
-            ImportReport report = new ImportReport(source, effective.table(), outcome,
+            ImportReport report = new ImportReport(source, effective.table(), sourceEngine, outcome,
                     new ImportReport.Counts(run.read, run.inserted.get(), run.updated.get(), run.unchanged.get(),
-                            run.skipped.get(), run.failed.get()),
+                            run.skipped.get(), run.failed.get(), run.drafts.get(), run.undated.get()),
                     verification, run.relatedRowsRead, run.problems.snapshot(), millis);
             log.info("Import of {} done: {}", source, report.summary().replace('\n', ' '));
             return report;
@@ -142,13 +148,21 @@ public final class ImportEngine {
         }
     }
 
-    private Map<ObjectId, String> existingChecksums(String source, String table) {
-        Map<ObjectId, String> map = new HashMap<>();
-        for (Document d : posts.find(ImportVerifier.fromSource(source, table))
-                .projection(Projections.include(PostSchema.LEGACY_CHECKSUM_PATH)).batchSize(1000)) {
-            Document legacy = d.get(PostSchema.LEGACY, Document.class);
-            if (d.get(PostSchema.ID) instanceof ObjectId id && legacy != null) {
-                map.put(id, legacy.getString(PostSchema.LEGACY_CHECKSUM));
+    /** A row imported before: its checksum then, and the collection its post is in now. */
+    private record Imported(String checksum, PostStatus status) {
+    }
+
+    /** Drafts first: a post caught in both collections by an interrupted move is the published one. */
+    private Map<ObjectId, Imported> existingChecksums(String source, String table) {
+        Map<ObjectId, Imported> map = new HashMap<>();
+        for (PostStatus status : List.of(PostStatus.DRAFT, PostStatus.PUBLISHED)) {
+            MongoCollection<Document> collection = status == PostStatus.DRAFT ? drafts : posts;
+            for (Document d : collection.find(ImportVerifier.fromSource(source, table))
+                    .projection(Projections.include(PostSchema.LEGACY_CHECKSUM_PATH)).batchSize(1000)) {
+                Document legacy = d.get(PostSchema.LEGACY, Document.class);
+                if (d.get(PostSchema.ID) instanceof ObjectId id && legacy != null) {
+                    map.put(id, new Imported(legacy.getString(PostSchema.LEGACY_CHECKSUM), status));
+                }
             }
         }
         return map;
@@ -170,8 +184,9 @@ public final class ImportEngine {
         final SourceSnapshot snapshot;
         final MappingPlan plan;
         final DocumentFactory factory;
-        final Map<ObjectId, String> existing;
+        final Map<ObjectId, Imported> existing;
         final boolean dryRun;
+        final boolean importPages;
         final AtomicBoolean cancel;
         final int sampleSize;
         final Consumer<Document> sample;
@@ -187,18 +202,26 @@ public final class ImportEngine {
         final AtomicLong unchanged = new AtomicLong();
         final AtomicLong skipped = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
+        /** Rows whose post is a draft after the import (of inserted, updated and unchanged). */
+        final AtomicLong drafts = new AtomicLong();
+        /** Rows written (or to be written) without a date. */
+        final AtomicLong undated = new AtomicLong();
 
-        Run(SourceSnapshot snapshot, MappingPlan plan, DocumentFactory factory, Map<ObjectId, String> existing,
-            ImportRequest request) {
+        final SourceEngine engine;
+
+        Run(SourceSnapshot snapshot, MappingPlan plan, DocumentFactory factory, Map<ObjectId, Imported> existing,
+            ImportRequest request, SourceEngine engine) {
+            this.engine = engine;
             this.snapshot = snapshot;
             this.plan = plan;
             this.factory = factory;
             this.existing = existing;
             this.dryRun = request.dryRun();
+            this.importPages = request.importPages();
             this.cancel = request.cancel();
             this.sampleSize = request.sampleSize();
             this.sample = request.sample();
-            this.writer = new BatchWriter(posts, revisions, plan.table(), problems, expectedDigests, inserted, failed);
+            this.writer = new BatchWriter(database, revisions, plan.table(), problems, expectedDigests, inserted, failed);
         }
 
         boolean cancelled() {
@@ -311,9 +334,9 @@ public final class ImportEngine {
             Date now = new Date();
             Set<String> seenIds = new HashSet<>();
             List<Document> inserts = new ArrayList<>(BATCH_SIZE);
-            List<WriteModel<Document>> updates = new ArrayList<>();
+            List<BatchWriter.Change> updates = new ArrayList<>();
             int sampled = 0;
-            try (RowReader rows = new RowReader(snapshot.connection(), plan)) {
+            try (RowReader rows = new RowReader(snapshot.connection(), plan, importPages, engine.titleFromContent())) {
                 relatedRowsRead = Map.copyOf(rows.relatedRowsRead());
                 problems.addAll(rows.relatedProblems());
                 snapshot.damage().ifPresent(damage -> problems.add(new ImportProblem(plan.table(), null, Reason.DAMAGED_FILE,
@@ -353,18 +376,23 @@ public final class ImportEngine {
             queue.put(new Batch(null, true));
         }
 
-        private void classify(Document doc, List<Document> inserts, List<WriteModel<Document>> updates) {
+        private void classify(Document doc, List<Document> inserts, List<BatchWriter.Change> updates) {
             ObjectId id = doc.getObjectId(PostSchema.ID);
             Document legacy = doc.get(PostSchema.LEGACY, Document.class);
             String checksum = legacy.getString(PostSchema.LEGACY_CHECKSUM);
-            String previous = existing.get(id);
+            PostStatus status = PostStatus.ofField(doc.get(PostSchema.STATUS));
+            Imported previous = existing.get(id);
             if (previous == null) {
                 inserts.add(doc);
                 inserted.incrementAndGet();
                 expectedDigests.put(id, DocumentFactory.contentDigest(doc));
-            } else if (previous.equals(checksum)) {
+                countStatus(status);
+                countUndated(doc);
+            } else if (checksum.equals(previous.checksum())) {
+                // Left where it is, also when the writer published or unpublished it in BlogDesk since.
                 unchanged.incrementAndGet();
                 unchangedChecksums.put(id, checksum);
+                countStatus(previous.status());
             } else {
                 Document set = new Document(doc);
                 set.remove(PostSchema.ID);
@@ -379,9 +407,23 @@ public final class ImportEngine {
                 if (!unset.isEmpty()) {
                     update.append("$unset", unset);
                 }
-                updates.add(new UpdateOneModel<>(new Document(PostSchema.ID, id), update));
+                updates.add(new BatchWriter.Change(id, update, previous.status(), status));
                 updated.incrementAndGet();
                 expectedDigests.put(id, DocumentFactory.contentDigest(doc));
+                countStatus(status);
+                countUndated(doc);
+            }
+        }
+
+        private void countUndated(Document doc) {
+            if (!doc.containsKey(PostSchema.DATE_POSTED)) {
+                undated.incrementAndGet();
+            }
+        }
+
+        private void countStatus(PostStatus status) {
+            if (status == PostStatus.DRAFT) {
+                drafts.incrementAndGet();
             }
         }
     }

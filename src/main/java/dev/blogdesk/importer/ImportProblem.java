@@ -9,8 +9,8 @@ public record ImportProblem(String table, Object id, Reason reason, String messa
         INVALID_UTF8("invalid_utf8", "imported with U+FFFD in place of the bad bytes; the original bytes are kept in legacy.raw"),
         MISSING_TITLE("missing_title", "imported with an empty title"),
         MISSING_CONTENT("missing_content", "imported with empty content"),
-        NOT_PUBLISHED("not_published", "skipped: a draft, page, revision or attachment at the source; BlogDesk imports "
-                + "published posts only, so nothing private becomes public"),
+        NOT_A_POST("not_a_post", "skipped: a revision, attachment, menu item, auto-draft or trashed row at the source, not a post"),
+        PAGE_SKIPPED("page_skipped", "skipped: a page, not a post; import again with pages included to bring the pages in as posts"),
         TOO_LARGE("too_large", "skipped: a MongoDB document holds at most 16 MB"),
         DUPLICATE_ID("duplicate_id", "skipped: an earlier row has the same id and was imported"),
         MISSING_ID("missing_id", "skipped: the row has no id, so a re-run could not recognise it"),
@@ -41,7 +41,8 @@ public record ImportProblem(String table, Object id, Reason reason, String messa
         }
 
         public boolean skipsRow() {
-            return this == TOO_LARGE || this == DUPLICATE_ID || this == MISSING_ID || this == NOT_PUBLISHED;
+            return this == TOO_LARGE || this == DUPLICATE_ID || this == MISSING_ID || this == NOT_A_POST
+                    || this == PAGE_SKIPPED;
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * @param relatedRowsRead rows of related tables (tags, comments, users) read and embedded, per table
  */
-public record ImportReport(String source, String table, Outcome outcome, Counts counts, Verification verification,
+public record ImportReport(String source, String table, SourceEngine engine, Outcome outcome, Counts counts, Verification verification,
                            Map<String, Long> relatedRowsRead, ProblemList problemList, long millis) {
 
     /** At most this many problems are listed one by one; the counts per reason are always complete. */
@@ -23,8 +23,16 @@ public record ImportReport(String source, String table, Outcome outcome, Counts 
 
     public enum Outcome { IMPORTED, DRY_RUN, CANCELLED }
 
-    /** Rows of the posts table: read = inserted + updated + unchanged + skipped + failed. */
-    public record Counts(long read, long inserted, long updated, long unchanged, long skipped, long failed) {
+    /**
+     * Rows of the posts table: read = inserted + updated + unchanged + skipped + failed. Of the rows in the
+     * store (inserted, updated, unchanged), {@code drafts} are in {@code blogdb.drafts}, the rest published;
+     * {@code undated} of the rows written have no {@code date_posted}.
+     */
+    public record Counts(long read, long inserted, long updated, long unchanged, long skipped, long failed, long drafts,
+                         long undated) {
+        public long published() {
+            return inserted + updated + unchanged - drafts;
+        }
     }
 
     /** Whether the stored documents were checked against the source, and what the check found. */
@@ -94,10 +102,13 @@ public record ImportReport(String source, String table, Outcome outcome, Counts 
     public String toJson() {
         long read = read(), inserted = inserted(), updated = updated(), unchanged = unchanged(), skipped = skipped(),
                 failed = failed();
-        Document d = new Document("source", source).append("table", table).append("dry_run", dryRun())
+        Document d = new Document("source", source).append("table", table)
+                .append("engine", new Document("name", engine.name()).append("label", engine.label())).append("dry_run", dryRun())
                 .append("cancelled", cancelled())
                 .append("read", read).append("inserted", inserted).append("updated", updated)
                 .append("unchanged", unchanged).append("skipped", skipped).append("failed", failed)
+                .append("by_status", new Document("published", counts.published()).append("draft", counts.drafts()))
+                .append("without_date", counts.undated())
                 .append("verified", verified()).append("verification", verification.message());
         Document tables = new Document(table, new Document("read", read).append("inserted", inserted)
                 .append("updated", updated).append("unchanged", unchanged).append("skipped", skipped).append("failed", failed));
@@ -120,8 +131,14 @@ public record ImportReport(String source, String table, Outcome outcome, Counts 
         StringBuilder sb = new StringBuilder();
         sb.append(dryRun() ? "Dry run of " : cancelled() ? "Cancelled import of " : "Imported ").append(source)
                 .append(" (table ").append(table).append(")\n");
+        sb.append("  ").append(engine.looksLike()).append('\n');
         sb.append(String.format("  read %d, inserted %d, updated %d, unchanged %d, skipped %d, failed %d  (%.0f rows/s)%n",
                 read(), inserted(), updated(), unchanged(), skipped(), failed(), rowsPerSecond()));
+        sb.append(String.format("  %d published (blogdb.posts), %d drafts (blogdb.drafts, never shown by the blog)%n",
+                counts.published(), counts.drafts()));
+        if (counts.undated() > 0) {
+            sb.append(String.format("  %d posts have no date (date_posted): set one in the post's details%n", counts.undated()));
+        }
         relatedRowsRead.forEach((t, n) -> sb.append("  ").append(t).append(": ").append(n).append(" rows read and embedded\n"));
         problemCounts().forEach((reason, n) -> sb.append("  ").append(n).append(" × ").append(reason.code())
                 .append(": ").append(reason.outcome()).append('\n'));

@@ -11,14 +11,15 @@ import java.util.function.Consumer;
  * all, a flag that stops the import between batches, and where the first documents go for a preview.
  */
 public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicBoolean cancel,
-                            int sampleSize, Consumer<Document> sample, boolean keepHtml) {
+                            int sampleSize, Consumer<Document> sample, boolean keepHtml,
+                            boolean importPages) {
 
     /**
      * A full import of {@code file} with {@code plan} (null: the proposed mapping), not cancelled, no
-     * sample; HTML content is converted to Markdown.
+     * sample; HTML content is converted to Markdown, pages are skipped.
      */
     public static ImportRequest of(Path file, MappingPlan plan) {
-        return new ImportRequest(file, plan, false, new AtomicBoolean(), 0, d -> { }, false);
+        return new ImportRequest(file, plan, false, new AtomicBoolean(), 0, d -> { }, false, false);
     }
 
     /**
@@ -26,7 +27,12 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
      * a changed choice only to rows new or changed at the source: posts already imported stay as they are.
      */
     public ImportRequest keepingHtml(boolean keep) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keep);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keep, importPages);
+    }
+
+    /** As this, with pages imported as posts ({@code true}) or skipped and counted (the default). */
+    public ImportRequest includingPages(boolean pages) {
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, pages);
     }
 
     /** Read, check and count everything; write nothing. */
@@ -36,16 +42,16 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
 
     /** As this, but written only if {@code dryRun} is false. */
     public ImportRequest withDryRun(boolean dryRun) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages);
     }
 
     /** Setting {@code flag} stops the import between batches; what was written is kept. */
     public ImportRequest cancelledBy(AtomicBoolean flag) {
-        return new ImportRequest(file, plan, dryRun, flag, sampleSize, sample, keepHtml);
+        return new ImportRequest(file, plan, dryRun, flag, sampleSize, sample, keepHtml, importPages);
     }
 
     /** The first {@code count} documents, as they will be stored, go to {@code sink}. */
     public ImportRequest sampling(int count, Consumer<Document> sink) {
-        return new ImportRequest(file, plan, dryRun, cancel, count, sink, keepHtml);
+        return new ImportRequest(file, plan, dryRun, cancel, count, sink, keepHtml, importPages);
     }
 }

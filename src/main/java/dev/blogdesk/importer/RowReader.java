@@ -1,6 +1,7 @@
 package dev.blogdesk.importer;
 
 import dev.blogdesk.importer.ImportProblem.Reason;
+import dev.blogdesk.store.PostStatus;
 import org.bson.Document;
 
 import java.nio.ByteBuffer;
@@ -40,10 +41,19 @@ final class RowReader implements AutoCloseable {
     /** The publication rule's columns follow the five selected pairs (typeof and value of id, title, content, date, author). */
     private static final int FIRST_RULE_COLUMN = 11;
 
-    RowReader(Connection connection, MappingPlan plan) throws SQLException {
+    private final boolean importPages;
+    private final boolean titleFromContent;
+
+    /**
+     * @param importPages       pages come in as posts (a draft page as a draft); otherwise they are skipped and counted
+     * @param titleFromContent  an empty title is the content's first line (WriteFreely's untitled posts)
+     */
+    RowReader(Connection connection, MappingPlan plan, boolean importPages, boolean titleFromContent) throws SQLException {
         this.plan = plan;
-        this.authors = plan.author().isPresent()
-                ? related(plan.author().get().table(), "authors", () -> loadAuthors(connection, plan.author().get())) : Map.of();
+        this.importPages = importPages;
+        this.titleFromContent = titleFromContent;
+        this.authors = plan.author().flatMap(MappingPlan.AuthorSource::table).isPresent()
+                ? related(plan.author().get().table().get(), "authors", () -> loadAuthors(connection, plan.author().get())) : Map.of();
         this.authorsUnreadable = relatedProblems.stream().anyMatch(p -> p.reason() == Reason.DAMAGED_TABLE);
         this.tags = plan.tags().isPresent()
                 ? related(plan.tags().get().table(), "tags", () -> loadTags(connection, plan.tags().get())) : Map.of();
@@ -51,16 +61,23 @@ final class RowReader implements AutoCloseable {
                 ? related(plan.comments().get().table(), "comments", () -> loadComments(connection, plan.comments().get())) : Map.of();
         String id = plan.idExpression();
         this.publication = PublicationRule.of(connection, plan.table());
+        String content = orElse(plan.contentColumn(), plan.contentFallback());
+        String date = plan.dateColumn().map(c -> orElse(c, plan.dateFallback())).orElse(null);
         String sql = "SELECT typeof(" + id + "), " + id
                 + ", typeof(" + quote(plan.titleColumn()) + "), " + quote(plan.titleColumn())
-                + ", typeof(" + quote(plan.contentColumn()) + "), " + quote(plan.contentColumn())
-                + ", " + plan.dateColumn().map(c -> "typeof(" + quote(c) + "), " + quote(c)).orElse("'null', NULL")
+                + ", typeof(" + content + "), " + content
+                + ", " + (date == null ? "'null', NULL" : "typeof(" + date + "), " + date)
                 + ", " + plan.author().map(a -> "typeof(" + quote(a.postColumn()) + "), " + quote(a.postColumn())).orElse("'null', NULL")
                 + publication.selectList()
                 + " FROM " + quote(plan.table()) + " NOT INDEXED ORDER BY " + id; // the rows, never a damaged index
         statement = connection.createStatement();
         statement.setFetchSize(1000);
         rows = statement.executeQuery(sql);
+    }
+
+    /** The column, or where it is NULL the fallback column, as an SQL expression. */
+    private static String orElse(String column, java.util.Optional<String> fallback) {
+        return fallback.map(f -> "coalesce(" + quote(column) + ", " + quote(f) + ")").orElse(quote(column));
     }
 
     /** The next row, or null at the end. */
@@ -74,14 +91,17 @@ final class RowReader implements AutoCloseable {
         String table = plan.table();
 
         String title = text(rows, 3, id, "title", raw, problems);
-        if (title == null || title.isBlank()) {
-            problems.add(new ImportProblem(table, id, Reason.MISSING_TITLE, "The title is empty or NULL."));
-            title = title == null ? "" : title;
-        }
         String content = text(rows, 5, id, "content", raw, problems);
         if (content == null) {
             problems.add(new ImportProblem(table, id, Reason.MISSING_CONTENT, "The content is NULL."));
             content = "";
+        }
+        if ((title == null || title.isBlank()) && titleFromContent) {
+            title = firstLine(content);
+        }
+        if (title == null || title.isBlank()) {
+            problems.add(new ImportProblem(table, id, Reason.MISSING_TITLE, "The title is empty or NULL."));
+            title = title == null ? "" : title;
         }
 
         Instant date = null;
@@ -110,22 +130,57 @@ final class RowReader implements AutoCloseable {
 
         String author = null;
         if (plan.author().isPresent()) {
+            MappingPlan.AuthorSource source = plan.author().get();
             Object ref = key(rows, 9);
-            if (ref != null) {
+            if (source.table().isEmpty()) {
+                author = ref == null || String.valueOf(ref).isBlank() ? null : String.valueOf(ref).strip();
+            } else if (ref != null) {
                 author = authors.get(String.valueOf(ref));
-                if (author == null && !authorsUnreadable) { // an unreadable user table is reported once, not per row
+                // An unreadable user table is reported once, not per row; a post with no row in the join has no author.
+                if (author == null && !authorsUnreadable && source.join().isEmpty()) {
                     problems.add(new ImportProblem(table, id, Reason.UNKNOWN_AUTHOR,
-                            "No " + plan.author().get().table() + " row has " + plan.author().get().keyColumn() + " = " + ref + "."));
+                            "No " + source.table().get() + " row has " + source.keyColumn() + " = " + ref + "."));
                 }
             }
         }
-        String unpublished = publication.excluded(rows, FIRST_RULE_COLUMN);
-        if (unpublished != null) {
-            problems.add(new ImportProblem(table, id, Reason.NOT_PUBLISHED, unpublished));
-        }
+        PostStatus status = status(publication.verdict(rows, FIRST_RULE_COLUMN), id, problems);
         String idText = String.valueOf(id);
         return new SourceRow(id, title, content, date, dateRaw, author, tags.getOrDefault(idText, List.of()),
-                comments.getOrDefault(idText, List.of()), raw, problems);
+                comments.getOrDefault(idText, List.of()), raw, problems, status);
+    }
+
+    /** The first line with words, without a heading's #s, cut at a word near 80 characters. */
+    static String firstLine(String content) {
+        for (String line : content.split("\\R")) {
+            String words = line.replaceFirst("^\\s*#{1,6}\\s+", "").strip();
+            if (!words.isEmpty()) {
+                if (words.length() <= 80) {
+                    return words;
+                }
+                int cut = words.lastIndexOf(' ', 80);
+                return words.substring(0, cut > 40 ? cut : 80) + "…";
+            }
+        }
+        return "";
+    }
+
+    /** Where the row goes; null with a problem added when it is skipped. */
+    private PostStatus status(PublicationRule.Verdict verdict, Object id, List<ImportProblem> problems) {
+        return switch (verdict.disposition()) {
+            case PUBLISHED -> PostStatus.PUBLISHED;
+            case DRAFT -> PostStatus.DRAFT;
+            case PAGE -> {
+                if (importPages) {
+                    yield verdict.draftPage() ? PostStatus.DRAFT : PostStatus.PUBLISHED;
+                }
+                problems.add(new ImportProblem(plan.table(), id, Reason.PAGE_SKIPPED, "A page: " + verdict.why() + "."));
+                yield null;
+            }
+            case NOT_A_POST -> {
+                problems.add(new ImportProblem(plan.table(), id, Reason.NOT_A_POST, "Not a post: " + verdict.why() + "."));
+                yield null;
+            }
+        };
     }
 
     private Instant dated(DateParser.Result result, Object id, List<ImportProblem> problems) {
@@ -193,11 +248,16 @@ final class RowReader implements AutoCloseable {
         }
     }
 
+    /** Author names by the value the post row holds (its reference, or with a join table its own id). */
     private Map<String, String> loadAuthors(Connection c, MappingPlan.AuthorSource a) throws SQLException {
         Map<String, String> map = new HashMap<>();
+        String users = quote(a.table().orElseThrow());
         // Only the key and the name column are selected: passwords and e-mails never leave the source.
-        String sql = "SELECT typeof(" + quote(a.keyColumn()) + "), " + quote(a.keyColumn()) + ", " + quote(a.nameColumn())
-                + " FROM " + quote(a.table());
+        String sql = a.join().map(j -> "SELECT typeof(j." + quote(j.postColumn()) + "), j." + quote(j.postColumn()) + ", u."
+                        + quote(a.nameColumn()) + " FROM " + quote(j.table()) + " j JOIN " + users + " u ON u." + quote(a.keyColumn())
+                        + " = j." + quote(j.authorColumn()) + " ORDER BY " + j.orderColumn().map(o -> "2, j." + quote(o)).orElse("2"))
+                .orElse("SELECT typeof(" + quote(a.keyColumn()) + "), " + quote(a.keyColumn()) + ", " + quote(a.nameColumn())
+                        + " FROM " + users);
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             long n = 0;
             while (rs.next()) {
@@ -205,10 +265,10 @@ final class RowReader implements AutoCloseable {
                 Object key = key(rs, 1);
                 String name = rs.getString(3);
                 if (key != null && name != null) {
-                    map.put(String.valueOf(key), name);
+                    map.putIfAbsent(String.valueOf(key), name); // through a join, the first author listed
                 }
             }
-            relatedRowsRead.put(a.table(), n);
+            relatedRowsRead.put(a.join().map(MappingPlan.AuthorJoin::table).orElse(a.table().get()), n);
         }
         return map;
     }
@@ -216,9 +276,14 @@ final class RowReader implements AutoCloseable {
     private Map<String, List<String>> loadTags(Connection c, MappingPlan.TagSource t) throws SQLException {
         String sql;
         if (t.joinTable().isPresent()) {
-            sql = "SELECT typeof(j." + quote(t.joinPostColumn()) + "), j." + quote(t.joinPostColumn()) + ", g." + quote(t.nameColumn())
+            String name = t.names().map(n -> "n." + quote(n.nameColumn())).orElse("g." + quote(t.nameColumn()));
+            String names = t.names().map(n -> " JOIN " + quote(n.table()) + " n ON n." + quote(n.keyColumn()) + " = g."
+                    + quote(t.nameColumn())).orElse("");
+            String only = t.only().map(o -> " WHERE " + (o.onJoin() ? "j." : "g.") + quote(o.column()) + " IN ("
+                    + String.join(", ", o.values().stream().map(v -> "'" + v.replace("'", "''") + "'").toList()) + ")").orElse("");
+            sql = "SELECT typeof(j." + quote(t.joinPostColumn()) + "), j." + quote(t.joinPostColumn()) + ", " + name
                     + " FROM " + quote(t.joinTable().get()) + " j JOIN " + quote(t.table()) + " g ON g."
-                    + quote(t.keyColumn().orElseThrow()) + " = j." + quote(t.joinTagColumn().orElseThrow())
+                    + quote(t.keyColumn().orElseThrow()) + " = j." + quote(t.joinTagColumn().orElseThrow()) + names + only
                     + " ORDER BY 2, 3";
         } else {
             sql = "SELECT typeof(" + quote(t.joinPostColumn()) + "), " + quote(t.joinPostColumn()) + ", " + quote(t.nameColumn())

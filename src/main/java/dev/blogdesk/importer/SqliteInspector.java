@@ -23,7 +23,7 @@ public final class SqliteInspector {
             "blog_post", "blog_posts", "blogpost", "blogposts", "story", "stories");
     static final List<String> TITLE_COLUMNS = List.of("title", "post_title", "subject", "headline", "name");
     static final List<String> CONTENT_COLUMNS = List.of("content", "body", "text", "markdown", "content_md",
-            "post_body", "post_content", "mobiledoc", "html", "content_html");
+            "post_body", "post_content", "lexical", "mobiledoc", "html", "content_html");
     /** In this order; then any column whose name starts with "published" or "created" (Django's published_date, Sequelize's createdAt). */
     static final List<String> DATE_COLUMNS = List.of("date_posted", "created", "created_at", "createdAt", "pub_date", "published",
             "published_at", "published_date", "publish", "posted_at", "posted", "created_on", "created_date", "date", "timestamp",
@@ -68,8 +68,14 @@ public final class SqliteInspector {
                 "Table \"" + posts.name() + "\" has no content column (one of " + CONTENT_COLUMNS + "). Columns: " + posts.columnNames() + "."));
         Optional<String> id = posts.integerPrimaryKey().map(SqliteSchema.Column::name)
                 .or(() -> posts.column("id").map(SqliteSchema.Column::name));
-        return new MappingPlan(posts.name(), id, title, content, dateColumn(posts), ZoneOffset.UTC,
-                author(schema, posts), tags(schema, posts), comments(schema, posts));
+        MappingPlan generic = new MappingPlan(posts.name(), id, title, content, Optional.empty(), dateColumn(posts), Optional.empty(),
+                ZoneOffset.UTC, author(schema, posts), tags(schema, posts), comments(schema, posts));
+        return EngineProfiles.adjust(schema, posts, EngineProfiles.detect(schema, posts), generic);
+    }
+
+    /** The engine the plan's table looks like it came from. */
+    public static SourceEngine engine(SqliteSchema schema, MappingPlan plan) {
+        return schema.table(plan.table()).map(t -> EngineProfiles.detect(schema, t)).orElse(SourceEngine.GENERIC);
     }
 
     private static int score(Table t) {
@@ -114,7 +120,9 @@ public final class SqliteInspector {
     }
 
     private static Optional<AuthorSource> author(SqliteSchema schema, Table posts) {
-        for (String column : List.of("user_id", "author_id", "owner_id", "writer_id", "post_author", "author", "user")) {
+        // Sequelize names them authorId and UserId; lookups ignore case.
+        for (String column : List.of("user_id", "author_id", "owner_id", "writer_id", "post_author", "authorId", "userId",
+                "author", "user")) {
             Optional<SqliteSchema.Column> fk = posts.column(column);
             if (fk.isEmpty()) {
                 continue;
@@ -135,7 +143,7 @@ public final class SqliteInspector {
                         .or(() -> users.get().column("id").map(SqliteSchema.Column::name));
                 Optional<String> name = pick(users.get(), AUTHOR_NAME_COLUMNS).filter(n -> !isPrivate(n));
                 if (key.isPresent() && name.isPresent()) {
-                    return Optional.of(new AuthorSource(fk.get().name(), users.get().name(), key.get(), name.get()));
+                    return Optional.of(AuthorSource.reference(fk.get().name(), users.get().name(), key.get(), name.get()));
                 }
             }
         }
@@ -217,6 +225,8 @@ public final class SqliteInspector {
             requireColumn(t, column);
         }
         plan.dateColumn().ifPresent(c -> requireColumn(t, c));
+        plan.contentFallback().ifPresent(c -> requireColumn(t, c));
+        plan.dateFallback().ifPresent(c -> requireColumn(t, c));
         plan.idColumn().ifPresent(c -> requireColumn(t, c));
         if (isPrivate(plan.titleColumn()) || isPrivate(plan.contentColumn())
                 || plan.author().map(a -> isPrivate(a.nameColumn())).orElse(false)) {

@@ -44,13 +44,19 @@ class LegacyEnginesTest {
         return store.posts().find().map(d -> d.getString("title")).into(new ArrayList<>());
     }
 
-    private static List<String> skipped(ImportReport report) {
-        return report.problems().stream().filter(p -> p.reason() == ImportProblem.Reason.NOT_PUBLISHED)
-                .map(p -> p.id() + ":" + p.message()).toList();
+    private List<String> draftTitles() {
+        return store.drafts().find().map(d -> d.getString("title") + ":" + d.getString("status")).into(new ArrayList<>());
+    }
+
+    /** The rows skipped because they are no posts or pages, as "id:reason:message". */
+    static List<String> skipped(ImportReport report) {
+        return report.problems().stream().filter(p -> p.reason() == ImportProblem.Reason.NOT_A_POST
+                        || p.reason() == ImportProblem.Reason.PAGE_SKIPPED)
+                .map(p -> p.id() + ":" + p.reason().code() + ":" + p.message()).toList();
     }
 
     @Test
-    void wordPressWithAnotherPrefixImportsItsPublishedPostsAndNeverItsDraftsPagesOrRevisions() throws Exception {
+    void wordPressWithAnotherPrefixPublishesOnlyItsPublishedPostsKeepsDraftsPrivateAndSkipsTheRest() throws Exception {
         Path file = dir.resolve("wordpress.db");
         SqliteFiles.exec(file,
                 "CREATE TABLE blog_users (ID integer PRIMARY KEY AUTOINCREMENT, user_login text NOT NULL DEFAULT '', "
@@ -83,22 +89,32 @@ class LegacyEnginesTest {
         assertThat(inspection.plan().author()).get().extracting(MappingPlan.AuthorSource::nameColumn).isEqualTo("display_name");
         ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
 
-        assertThat(report.inserted()).isEqualTo(1);
-        assertThat(report.skipped()).isEqualTo(6);
+        assertThat(inspection.engine().label()).isEqualTo("WordPress (table prefix blog_)");
+        assertThat(report.engine().name()).isEqualTo("wordpress");
+        assertThat(report.inserted()).isEqualTo(3);
+        assertThat(report.counts().drafts()).isEqualTo(2);
+        assertThat(report.counts().published()).isEqualTo(1);
+        assertThat(report.skipped()).isEqualTo(4);
         assertThat(storedTitles()).containsExactly("I’m on SQLite");
+        assertThat(draftTitles()).containsExactlyInAnyOrder("Draft & unfinished:draft", "Scheduled post:draft");
+        assertThat(store.drafts().find(new Document("title", "Draft & unfinished")).first().containsKey("date_posted"))
+                .as("0000-00-00 00:00:00 is no date").isFalse();
+        assertThat(report.counts().undated()).isEqualTo(1);
         Document post = store.posts().find().first();
         assertThat(post.getString("content")).isEqualTo("Hello world from **WordPress**.\n");
         assertThat(post.getString("author")).isEqualTo("Jane Writer");
         assertThat(post.getDate("date_posted").toInstant()).isEqualTo(Instant.parse("2020-05-04T10:00:00Z"));
         assertThat(post.toJson()).doesNotContain("$P$Bsecret", "admin@example.com");
         assertThat(skipped(report)).containsExactlyInAnyOrder(
-                "2:Not a published post: a WordPress post with post_status 'draft'.",
-                "3:Not a published post: a WordPress post with post_status 'auto-draft'.",
-                "4:Not a published post: a WordPress page with post_status 'publish'.",
-                "5:Not a published post: a WordPress attachment with post_status 'inherit'.",
-                "6:Not a published post: a WordPress revision with post_status 'inherit'.",
-                "7:Not a published post: a WordPress post with post_status 'future'.");
-        assertThat(store.drafts().countDocuments()).isZero();
+                "3:not_a_post:Not a post: a WordPress post with post_status 'auto-draft'.",
+                "4:page_skipped:A page: a WordPress page with post_status 'publish'.",
+                "5:not_a_post:Not a post: a WordPress attachment with post_status 'inherit'.",
+                "6:not_a_post:Not a post: a WordPress revision with post_status 'inherit'.");
+
+        ImportReport withPages = engine.run(ImportRequest.of(file, null).includingPages(true), ImportProgress.NONE);
+        assertThat(withPages.inserted()).as("only the page is new").isEqualTo(1);
+        assertThat(withPages.unchanged()).isEqualTo(3);
+        assertThat(storedTitles()).containsExactlyInAnyOrder("I’m on SQLite", "About");
     }
 
     private static String row(int id, String date, String gmt, String content, String title, String status, String type, int parent) {
@@ -167,22 +183,37 @@ class LegacyEnginesTest {
                 """);
         assertThat(welcome.get("legacy", Document.class).getString("format")).isEqualTo("mobiledoc");
         assertThat(welcome.get("legacy", Document.class).getString("original")).isEqualTo(MOBILEDOC);
-        assertThat(skipped(report)).containsExactlyInAnyOrder(
-                "5b1f7d1f2a2b3c4d5e6f7a8c:Not a published post: a Ghost post with status 'draft'.",
-                "5b1f7d1f2a2b3c4d5e6f7a8d:Not a published post: a Ghost page with status 'published'.");
+        assertThat(draftTitles()).containsExactly("Secret draft:draft");
+        assertThat(skipped(report)).containsExactly(
+                "5b1f7d1f2a2b3c4d5e6f7a8d:page_skipped:A page: a Ghost page with status 'published'.");
     }
 
     @Test
-    void djangoDraftsWithoutAPublishedDateAndFlaggedDraftsStayOut() throws Exception {
+    void djangoDraftsWithoutAPublishedDateAndFlaggedDraftsGoToDrafts() throws Exception {
         Path file = dir.resolve("django.db");
         SqliteFiles.exec(file,
-                "CREATE TABLE blog_post (id INTEGER PRIMARY KEY, title VARCHAR(200) NOT NULL, text TEXT NOT NULL, "
-                        + "created_date DATETIME NOT NULL, published_date DATETIME NULL, author_id INTEGER)",
+                "CREATE TABLE django_migrations (id integer NOT NULL PRIMARY KEY AUTOINCREMENT, app varchar(255) NOT NULL, "
+                        + "name varchar(255) NOT NULL, applied datetime NOT NULL)",
+                "CREATE TABLE auth_user (id integer NOT NULL PRIMARY KEY AUTOINCREMENT, password varchar(128) NOT NULL, "
+                        + "last_login datetime NULL, is_superuser bool NOT NULL, username varchar(150) NOT NULL UNIQUE, "
+                        + "last_name varchar(150) NOT NULL, email varchar(254) NOT NULL, is_staff bool NOT NULL, is_active bool NOT NULL, "
+                        + "date_joined datetime NOT NULL, first_name varchar(150) NOT NULL)",
+                "INSERT INTO auth_user VALUES (1, 'pbkdf2_sha256$260000$salt$hash', NULL, 1, 'ola', 'Nordmann', 'ola@example.com', "
+                        + "1, 1, '2021-05-30 10:00:00', 'Ola')",
+                "CREATE TABLE blog_post (id integer NOT NULL PRIMARY KEY AUTOINCREMENT, title varchar(200) NOT NULL, text text NOT NULL, "
+                        + "created_date datetime NOT NULL, published_date datetime NULL, "
+                        + "author_id integer NOT NULL REFERENCES auth_user (id) DEFERRABLE INITIALLY DEFERRED)",
                 "INSERT INTO blog_post VALUES (1, 'Live', 'Out there.', '2021-06-01 10:00:00', '2021-06-02 08:30:00', 1)",
                 "INSERT INTO blog_post VALUES (2, 'Not yet', 'Private.', '2021-06-03 10:00:00', NULL, 1)");
         ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
+        assertThat(report.engine().label()).isEqualTo("Django (blog_post)");
         assertThat(storedTitles()).containsExactly("Live");
-        assertThat(skipped(report)).containsExactly("2:Not a published post: published_date is NULL (a draft in Django).");
+        assertThat(store.posts().find().first().getString("author")).isEqualTo("ola");
+        assertThat(store.posts().find().first().toJson()).doesNotContain("pbkdf2", "ola@example.com");
+        assertThat(draftTitles()).containsExactly("Not yet:draft");
+        assertThat(store.drafts().find().first().getDate("date_posted").toInstant())
+                .as("a draft's date is when it was written").isEqualTo(Instant.parse("2021-06-03T10:00:00Z"));
+        assertThat(skipped(report)).isEmpty();
 
         Path flagged = dir.resolve("flagged.db");
         SqliteFiles.exec(flagged,
@@ -193,7 +224,8 @@ class LegacyEnginesTest {
                 "INSERT INTO articles VALUES (4, 'Other status', 'x', '2022-01-04', 0, 'featured')");
         ImportReport second = engine.run(ImportRequest.of(flagged, null), ImportProgress.NONE);
         assertThat(store.posts().countDocuments(new Document("legacy.table", "articles"))).isEqualTo(2);
-        assertThat(skipped(second)).containsExactlyInAnyOrder("2:Not a published post: draft is set.",
-                "3:Not a published post: status is 'pending'.");
+        assertThat(store.drafts().countDocuments(new Document("legacy.table", "articles"))).isEqualTo(2);
+        assertThat(second.counts().drafts()).isEqualTo(2);
+        assertThat(skipped(second)).isEmpty();
     }
 }

@@ -71,6 +71,8 @@ public final class ImportWizardView {
     @FXML private CheckBox tagsCheck;
     @FXML private CheckBox commentsCheck;
     @FXML private CheckBox keepHtmlCheck;
+    @FXML private CheckBox pagesCheck;
+    @FXML private Label engineLabel;
     @FXML private ListView<String> scanList;
     @FXML private ListView<Document> samplesList;
     @FXML private TextArea sampleJsonArea;
@@ -206,6 +208,8 @@ public final class ImportWizardView {
         commentsCheck.textProperty().bind(vm.commentsTextProperty());
         commentsCheck.selectedProperty().bindBidirectional(vm.includeCommentsProperty());
         keepHtmlCheck.selectedProperty().bindBidirectional(vm.keepHtmlProperty());
+        pagesCheck.selectedProperty().bindBidirectional(vm.importPagesProperty());
+        engineLabel.textProperty().bind(vm.engineTextProperty());
 
         // 3. preview
         scanList.setItems(vm.scanFindings());

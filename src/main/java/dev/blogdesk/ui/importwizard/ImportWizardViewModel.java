@@ -90,6 +90,8 @@ public final class ImportWizardViewModel {
     private final BooleanProperty includeTags = new SimpleBooleanProperty(true);
     private final BooleanProperty includeComments = new SimpleBooleanProperty(true);
     private final BooleanProperty keepHtml = new SimpleBooleanProperty(false);
+    private final BooleanProperty importPages = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper authorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tagsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper commentsText = new ReadOnlyStringWrapper("");
@@ -197,12 +199,13 @@ public final class ImportWizardViewModel {
             // Not post-shaped: let the user pick the columns by hand.
             SqliteSchema.Table t = schema.table(tableName).orElseThrow();
             proposed = new MappingPlan(t.name(), t.integerPrimaryKey().map(SqliteSchema.Column::name), "", "", Optional.empty(),
-                    ZoneId.of("UTC"), Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), ZoneId.of("UTC"), Optional.empty(), Optional.empty(), Optional.empty());
             setColumns(t);
             titleColumn.set(null);
             contentColumn.set(null);
             dateColumn.set(NO_COLUMN);
             describeRelations(proposed);
+            engineText.set(SqliteInspector.engine(schema, proposed).looksLike());
             error.set(e.getMessage() + " Choose the columns below.");
         }
     }
@@ -214,6 +217,7 @@ public final class ImportWizardViewModel {
         titleColumn.set(plan.titleColumn());
         contentColumn.set(plan.contentColumn());
         dateColumn.set(plan.dateColumn().orElse(NO_COLUMN));
+        engineText.set(SqliteInspector.engine(schema, plan).looksLike());
         describeRelations(plan);
     }
 
@@ -226,10 +230,9 @@ public final class ImportWizardViewModel {
     }
 
     private void describeRelations(MappingPlan plan) {
-        authorText.set(plan.author().map(a -> "Author: " + a.table() + "." + a.nameColumn() + " via " + plan.table() + "." + a.postColumn()
-                + " (never passwords or e-mails)").orElse("Author: none found"));
-        tagsText.set(plan.tags().map(t -> "Tags: " + t.table() + "." + t.nameColumn() + t.joinTable().map(j -> " via " + j).orElse(""))
-                .orElse("Tags: none found"));
+        authorText.set(plan.author().map(a -> "Author: " + a.describe(plan.table()) + " (never passwords or e-mails)")
+                .orElse("Author: none found"));
+        tagsText.set(plan.tags().map(t -> "Tags: " + t.describe()).orElse("Tags: none found"));
         commentsText.set(plan.comments().map(c -> "Comments: " + c.table() + "." + c.bodyColumn() + " by " + c.table() + "." + c.postColumn())
                 .orElse("Comments: none found"));
         includeAuthor.set(plan.author().isPresent());
@@ -268,27 +271,20 @@ public final class ImportWizardViewModel {
         progress.set(-1);
         progressText.set("Reading every row to find problems…");
         List<Document> collected = new java.util.concurrent.CopyOnWriteArrayList<>();
-        executor.execute(() -> engine.run(ImportRequest.of(file, plan).asDryRun().keepingHtml(keepHtml.get()).cancelledBy(mine).sampling(SAMPLE_SIZE, collected::add),
+        executor.execute(() -> engine.run(request(plan).asDryRun().cancelledBy(mine).sampling(SAMPLE_SIZE, collected::add),
                 this::onScanProgress), dry -> {
             busy.set(false);
             progressText.set("");
             samples.setAll(collected);
             selectedSample.set(collected.isEmpty() ? null : collected.get(0));
-            scan.setAll(describeScan(dry));
+            scan.setAll(ScanFindings.of(dry));
             page.set(mine.get() ? Page.MAPPING : Page.PREVIEW);
         }, this::failed);
     }
 
-    static List<String> describeScan(ImportReport dry) {
-        List<String> lines = new java.util.ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%,d rows in %s: %,d new, %,d changed since the last import, %,d unchanged, %,d to skip.",
-                dry.read(), dry.table(), dry.inserted(), dry.updated(), dry.unchanged(), dry.skipped()));
-        dry.relatedRowsRead().forEach((t, n) -> lines.add(String.format(Locale.ROOT, "%,d rows of %s are embedded into the posts.", n, t)));
-        if (dry.problemCounts().isEmpty()) {
-            lines.add("No problems found: every row goes in as it is.");
-        }
-        dry.problemCounts().forEach((reason, n) -> lines.add(String.format(Locale.ROOT, "%,d × %s: %s.", n, reason.code(), reason.outcome())));
-        return lines;
+    /** The request the mapping page's choices make. */
+    private ImportRequest request(MappingPlan plan) {
+        return ImportRequest.of(file, plan).keepingHtml(keepHtml.get()).includingPages(importPages.get());
     }
 
     // ---- page 4: import
@@ -302,7 +298,7 @@ public final class ImportWizardViewModel {
         progress.set(0);
         progressText.set("Copying the source…");
         long started = System.nanoTime();
-        executor.execute(() -> engine.run(ImportRequest.of(file, plan).keepingHtml(keepHtml.get()).cancelledBy(mine),
+        executor.execute(() -> engine.run(request(plan).cancelledBy(mine),
                         (read, written, total) -> onProgress(read, written, total, started)),
                 done -> {
                     busy.set(false);
@@ -385,6 +381,10 @@ public final class ImportWizardViewModel {
     public BooleanProperty includeCommentsProperty() { return includeComments; }
     /** HTML content kept as it is; by default it is converted to Markdown (the original kept in legacy.original). */
     public BooleanProperty keepHtmlProperty() { return keepHtml; }
+    /** Pages imported as posts; by default they are skipped and counted. */
+    public BooleanProperty importPagesProperty() { return importPages; }
+    /** "Looks like Ghost 1–4 (mobiledoc)": the engine the chosen table seems to come from. */
+    public ReadOnlyStringProperty engineTextProperty() { return engineText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty authorTextProperty() { return authorText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty tagsTextProperty() { return tagsText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty commentsTextProperty() { return commentsText.getReadOnlyProperty(); }
