@@ -50,13 +50,21 @@ final class DocumentFactory {
     private record Content(String text, String original, String format) {
     }
 
+    /** An earlier version's text as the post's own would be stored: converted unless the HTML is kept. */
+    String markdownOf(String content) {
+        return content(null, content, null).text();
+    }
+
     private Content content(SourceRow row, List<ImportProblem> problems) {
-        String content = row.content();
+        return content(row.id(), row.content(), problems);
+    }
+
+    private Content content(Object id, String content, List<ImportProblem> problems) {
         if (Lexical.looksLikeLexical(content)) {
             try {
                 return new Content(Lexical.toMarkdown(content), content, "lexical");
             } catch (IllegalArgumentException | ClassCastException e) {
-                problems.add(new ImportProblem(table, row.id(), Reason.CONVERSION_DIFFERS,
+                report(problems, new ImportProblem(table, id, Reason.CONVERSION_DIFFERS,
                         "The lexical JSON could not be read (" + e.getMessage() + "); the post holds it as it was."));
                 return new Content(content, null, "lexical");
             }
@@ -65,7 +73,7 @@ final class DocumentFactory {
             try {
                 return new Content(Mobiledoc.toMarkdown(content), content, "mobiledoc");
             } catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
-                problems.add(new ImportProblem(table, row.id(), Reason.CONVERSION_DIFFERS,
+                report(problems, new ImportProblem(table, id, Reason.CONVERSION_DIFFERS,
                         "The mobiledoc could not be read (" + e.getMessage() + "); the post holds it as it was."));
                 return new Content(content, null, "mobiledoc");
             }
@@ -77,11 +85,17 @@ final class DocumentFactory {
             return new Content(content, null, "html");
         }
         String markdown = HtmlContent.toMarkdown(content);
-        String difference = HtmlContent.difference(content, markdown);
+        String difference = problems == null ? null : HtmlContent.difference(content, markdown); // null: no report wanted
         if (difference != null) {
-            problems.add(new ImportProblem(table, row.id(), Reason.CONVERSION_DIFFERS, difference));
+            problems.add(new ImportProblem(table, id, Reason.CONVERSION_DIFFERS, difference));
         }
         return new Content(markdown, content, "html");
+    }
+
+    private static void report(List<ImportProblem> problems, ImportProblem problem) {
+        if (problems != null) {
+            problems.add(problem);
+        }
     }
 
     /** The document, or null when the row is too large even without its comments (then a problem is added). */

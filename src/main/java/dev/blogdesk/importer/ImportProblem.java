@@ -11,6 +11,7 @@ public record ImportProblem(String table, Object id, Reason reason, String messa
         MISSING_CONTENT("missing_content", "imported with empty content"),
         NOT_A_POST("not_a_post", "skipped: a revision, attachment, menu item, auto-draft or trashed row at the source, not a post"),
         PAGE_SKIPPED("page_skipped", "skipped: a page, not a post; import again with pages included to bring the pages in as posts"),
+        ALREADY_IMPORTED("already_imported", "skipped: the same post was imported from another file of this blog"),
         TOO_LARGE("too_large", "skipped: a MongoDB document holds at most 16 MB"),
         DUPLICATE_ID("duplicate_id", "skipped: an earlier row has the same id and was imported"),
         MISSING_ID("missing_id", "skipped: the row has no id, so a re-run could not recognise it"),
@@ -42,7 +43,8 @@ public record ImportProblem(String table, Object id, Reason reason, String messa
 
         public boolean skipsRow() {
             return this == TOO_LARGE || this == DUPLICATE_ID || this == MISSING_ID || this == NOT_A_POST
-                    || this == PAGE_SKIPPED;
+                    || this == PAGE_SKIPPED
+                    || this == ALREADY_IMPORTED;
         }
     }
 }

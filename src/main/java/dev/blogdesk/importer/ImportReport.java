@@ -26,10 +26,13 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
     /**
      * Rows of the posts table: read = inserted + updated + unchanged + skipped + failed. Of the rows in the
      * store (inserted, updated, unchanged), {@code drafts} are in {@code blogdb.drafts}, the rest published;
-     * {@code undated} of the rows written have no {@code date_posted}.
+     * {@code undated} of the rows written have no {@code date_posted}; {@code revisions} earlier versions the old
+     * blog kept of the new posts became their history; {@code alreadyImported} rows were recognised as imported
+     * before from {@code otherFiles} (copies or snapshots of the same blog) and handled as {@code sameBlog} says.
      */
     public record Counts(long read, long inserted, long updated, long unchanged, long skipped, long failed, long drafts,
-                         long undated) {
+                         long undated, long revisions, long alreadyImported, List<String> otherFiles,
+                         ImportRequest.SameBlog sameBlog) {
         public long published() {
             return inserted + updated + unchanged - drafts;
         }
@@ -108,7 +111,9 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
                 .append("read", read).append("inserted", inserted).append("updated", updated)
                 .append("unchanged", unchanged).append("skipped", skipped).append("failed", failed)
                 .append("by_status", new Document("published", counts.published()).append("draft", counts.drafts()))
-                .append("without_date", counts.undated())
+                .append("without_date", counts.undated()).append("revisions", counts.revisions())
+                .append("already_imported", new Document("rows", counts.alreadyImported()).append("from", counts.otherFiles())
+                        .append("action", counts.sameBlog().name().toLowerCase(java.util.Locale.ROOT)))
                 .append("verified", verified()).append("verification", verification.message());
         Document tables = new Document(table, new Document("read", read).append("inserted", inserted)
                 .append("updated", updated).append("unchanged", unchanged).append("skipped", skipped).append("failed", failed));
@@ -136,6 +141,17 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
                 read(), inserted(), updated(), unchanged(), skipped(), failed(), rowsPerSecond()));
         sb.append(String.format("  %d published (blogdb.posts), %d drafts (blogdb.drafts, never shown by the blog)%n",
                 counts.published(), counts.drafts()));
+        if (counts.alreadyImported() > 0) {
+            sb.append(String.format("  %d rows were imported before from %s: %s%n", counts.alreadyImported(),
+                    String.join(", ", counts.otherFiles()), switch (counts.sameBlog()) {
+                        case UPDATE -> "their posts were updated where the row changed";
+                        case NEW -> "imported again as new posts";
+                        case SKIP -> "skipped";
+                    }));
+        }
+        if (counts.revisions() > 0) {
+            sb.append(String.format("  %d earlier versions from the old blog kept in the posts' history%n", counts.revisions()));
+        }
         if (counts.undated() > 0) {
             sb.append(String.format("  %d posts have no date (date_posted): set one in the post's details%n", counts.undated()));
         }
@@ -143,6 +159,16 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
         problemCounts().forEach((reason, n) -> sb.append("  ").append(n).append(" × ").append(reason.code())
                 .append(": ").append(reason.outcome()).append('\n'));
         sb.append("  ").append(verification.message());
+        return sb.toString();
+    }
+
+    /** The summary, then every listed problem on a line of its own: table, id, reason, message (tab-separated). */
+    public String toText() {
+        StringBuilder sb = new StringBuilder(summary()).append("\n\n");
+        for (ImportProblem p : problems()) {
+            sb.append(p.table()).append('\t').append(p.id()).append('\t').append(p.reason().code()).append('\t')
+                    .append(p.message()).append('\n');
+        }
         return sb.toString();
     }
 

@@ -12,14 +12,25 @@ import java.util.function.Consumer;
  */
 public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicBoolean cancel,
                             int sampleSize, Consumer<Document> sample, boolean keepHtml,
-                            boolean importPages) {
+                            boolean importPages, SameBlog sameBlog) {
+
+    /** What becomes of a row another file of the same blog (a copy, a snapshot) was already imported from. */
+    public enum SameBlog {
+        /** The post it became is the post: left alone if the row is the same, updated if it changed. */
+        UPDATE,
+        /** Imported again as a post of its own. */
+        NEW,
+        /** Left out, and counted. */
+        SKIP
+    }
 
     /**
      * A full import of {@code file} with {@code plan} (null: the proposed mapping), not cancelled, no
-     * sample; HTML content is converted to Markdown, pages are skipped.
+     * sample; HTML content is converted to Markdown, pages are skipped, rows already imported from another
+     * file update the posts they became.
      */
     public static ImportRequest of(Path file, MappingPlan plan) {
-        return new ImportRequest(file, plan, false, new AtomicBoolean(), 0, d -> { }, false, false);
+        return new ImportRequest(file, plan, false, new AtomicBoolean(), 0, d -> { }, false, false, SameBlog.UPDATE);
     }
 
     /**
@@ -27,12 +38,17 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
      * a changed choice only to rows new or changed at the source: posts already imported stay as they are.
      */
     public ImportRequest keepingHtml(boolean keep) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keep, importPages);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keep, importPages, sameBlog);
     }
 
     /** As this, with pages imported as posts ({@code true}) or skipped and counted (the default). */
     public ImportRequest includingPages(boolean pages) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, pages);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, pages, sameBlog);
+    }
+
+    /** As this, with rows already imported from another file of the same blog handled as {@code choice} says. */
+    public ImportRequest withSameBlog(SameBlog choice) {
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages, choice);
     }
 
     /** Read, check and count everything; write nothing. */
@@ -42,16 +58,16 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
 
     /** As this, but written only if {@code dryRun} is false. */
     public ImportRequest withDryRun(boolean dryRun) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages, sameBlog);
     }
 
     /** Setting {@code flag} stops the import between batches; what was written is kept. */
     public ImportRequest cancelledBy(AtomicBoolean flag) {
-        return new ImportRequest(file, plan, dryRun, flag, sampleSize, sample, keepHtml, importPages);
+        return new ImportRequest(file, plan, dryRun, flag, sampleSize, sample, keepHtml, importPages, sameBlog);
     }
 
     /** The first {@code count} documents, as they will be stored, go to {@code sink}. */
     public ImportRequest sampling(int count, Consumer<Document> sink) {
-        return new ImportRequest(file, plan, dryRun, cancel, count, sink, keepHtml, importPages);
+        return new ImportRequest(file, plan, dryRun, cancel, count, sink, keepHtml, importPages, sameBlog);
     }
 }

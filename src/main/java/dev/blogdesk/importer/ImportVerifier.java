@@ -66,6 +66,22 @@ final class ImportVerifier {
                 }
             }
         }
+        // Posts of rows recognised from another file of the same blog keep that file's name: read them by _id.
+        for (ObjectId id : unseen(expected.keySet(), unchanged.keySet(), seen)) {
+            for (MongoCollection<Document> collection : collections) {
+                Document d = collection.find(new Document(PostSchema.ID, id)).first();
+                if (d != null) {
+                    seen.add(id);
+                    Long digest = expected.get(id);
+                    if (digest != null && digest != DocumentFactory.contentDigest(d)) {
+                        mismatched++;
+                        problems.add(new ImportProblem(table, d.get(PostSchema.LEGACY, Document.class).get(PostSchema.LEGACY_ID),
+                                Reason.VERIFY_MISMATCH, "The stored title, content or date differs from the source."));
+                    }
+                    break;
+                }
+            }
+        }
         long missing = expected.size() + unchanged.size() - seen.size();
         boolean ok = mismatched == 0 && missing == 0;
         String message = ok
@@ -75,5 +91,17 @@ final class ImportVerifier {
             message += " " + stale + " documents from earlier imports have no row in the source any more; they were left as they are.";
         }
         return new ImportReport.Verification(ok, message);
+    }
+
+    private static List<ObjectId> unseen(Set<ObjectId> expected, Set<ObjectId> unchanged, Set<ObjectId> seen) {
+        List<ObjectId> out = new java.util.ArrayList<>();
+        for (Set<ObjectId> ids : List.of(expected, unchanged)) {
+            for (ObjectId id : ids) {
+                if (!seen.contains(id)) {
+                    out.add(id);
+                }
+            }
+        }
+        return out;
     }
 }

@@ -94,6 +94,40 @@ public final class PostRevisions {
         return snapshot(postDoc, source).getObjectId(PostSchema.ID);
     }
 
+    /** An earlier version of a post kept by the blog it was imported from (a WordPress or Ghost revision). */
+    public record Earlier(Instant savedAt, String title, String content, String origin) {
+    }
+
+    /**
+     * Adds a post's history from the blog it came from, oldest first: a whole copy, then each version as a
+     * delta against the one before, {@code source: "import"} with the old blog's {@code origin}. Its
+     * version is 0: these are older than anything BlogDesk stored.
+     */
+    public void addImported(Object postId, PostStatus status, List<Earlier> earlier) {
+        Document previous = null;
+        String previousText = null;
+        List<Document> docs = new ArrayList<>();
+        for (Earlier e : earlier) {
+            Document doc = header(new ObjectId(), postId, 0L, e.savedAt(), RevisionSource.IMPORT, e.title(), status,
+                    PostDetails.NONE, null).append(ORIGIN, e.origin());
+            TextDelta delta = previous == null ? null : TextDelta.between(previousText, e.content());
+            int depth = previous == null ? 0 : previous.getInteger(DEPTH, 0) + 1;
+            if (delta != null && depth <= MAX_DEPTH && delta.size() <= e.content().length() / 2 + 64) {
+                doc.append(BASE, previous.get(PostSchema.ID)).append(DELTA, delta.toDocuments()).append(DEPTH, depth)
+                        .append(SHA, sha(e.content())).append(WORDS_ADDED, delta.wordsAdded()).append(WORDS_REMOVED, delta.wordsRemoved());
+            } else {
+                whole(doc, e.content(), delta == null ? TextDelta.words(e.content()) : delta.wordsAdded(),
+                        delta == null ? 0 : delta.wordsRemoved());
+            }
+            docs.add(doc);
+            previous = doc;
+            previousText = e.content();
+        }
+        if (!docs.isEmpty()) {
+            StoreErrors.call("keep the imported history", () -> revisions.insertMany(docs).wasAcknowledged());
+        }
+    }
+
     /** The revision {@code postDoc} points at, if it holds that text; otherwise a new whole copy of it. */
     private Document baseFor(Document postDoc) {
         String content = stringOr(postDoc.get(PostSchema.CONTENT));

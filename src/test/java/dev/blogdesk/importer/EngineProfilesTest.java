@@ -1,12 +1,8 @@
 package dev.blogdesk.importer;
 
 import dev.blogdesk.testing.SqliteFiles;
-import dev.blogdesk.testing.TestStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,32 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the engine is recognised, published posts reach blogdb.posts, drafts blogdb.drafts, pages and the
  * rest are counted, and authors, tags, dates and the converted Markdown come through.
  */
-class EngineProfilesTest {
+class EngineProfilesTest extends ImporterFixture {
 
-    @TempDir
-    Path dir;
-    TestStore store;
-    ImportEngine engine;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        store = TestStore.open(dir.resolve("data"));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer());
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
-
-    private Document post(String title) {
-        return store.posts().find(new Document("title", title)).first();
-    }
-
-    private Document draft(String title) {
-        return store.drafts().find(new Document("title", title)).first();
-    }
 
     private static Instant date(Document d) {
         return d.getDate("date_posted").toInstant();

@@ -1,12 +1,8 @@
 package dev.blogdesk.importer;
 
 import dev.blogdesk.testing.SqliteFiles;
-import dev.blogdesk.testing.TestStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,24 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Database Integration plugin creates them, with a table prefix other than wp_; Ghost 1–4's posts; the
  * Django Girls tutorial's blog_post) with realistic rows: only published posts reach blogdb.posts.
  */
-class LegacyEnginesTest {
+class LegacyEnginesTest extends ImporterFixture {
 
-    @TempDir
-    Path dir;
-    TestStore store;
-    ImportEngine engine;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        store = TestStore.open(dir.resolve("data"));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer());
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
 
     private List<String> storedTitles() {
         return store.posts().find().map(d -> d.getString("title")).into(new ArrayList<>());

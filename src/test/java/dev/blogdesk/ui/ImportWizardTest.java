@@ -82,6 +82,8 @@ class ImportWizardTest {
         robot.doubleClickOn("#pathField").push(KeyCode.CONTROL, KeyCode.A).write(file.toString()).push(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#mappingPage").query().isVisible());
         assertThat(robot.lookup("#errorLabel").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#engineLabel").queryAs(Label.class).getText()).isEqualTo("Looks like Flask-SQLAlchemy (post)");
+        assertThat(robot.lookup("#pagesCheck").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
         @SuppressWarnings("unchecked")
         ListView<Object> tables = robot.lookup("#tablesList").queryAs(ListView.class);
         assertThat(tables.getItems()).extracting(Object::toString).containsExactly("post  (3 rows)", "user  (1 rows)");

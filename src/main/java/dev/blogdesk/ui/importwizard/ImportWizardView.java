@@ -1,5 +1,6 @@
 package dev.blogdesk.ui.importwizard;
 
+import dev.blogdesk.importer.ImportRequest;
 import dev.blogdesk.importer.ImportProblem;
 import dev.blogdesk.ui.editor.PreviewPane;
 import dev.blogdesk.ui.importwizard.ImportWizardViewModel.Page;
@@ -12,6 +13,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -61,7 +63,7 @@ public final class ImportWizardView {
     @FXML private VBox importingPage;
     @FXML private VBox reportPage;
     @FXML private TextField pathField;
-    @FXML private ListView<ImportWizardViewModel.TableRow> tablesList;
+    @FXML private ListView<TableRow> tablesList;
     @FXML private ComboBox<String> tableCombo;
     @FXML private ComboBox<String> titleCombo;
     @FXML private ComboBox<String> contentCombo;
@@ -72,6 +74,7 @@ public final class ImportWizardView {
     @FXML private CheckBox commentsCheck;
     @FXML private CheckBox keepHtmlCheck;
     @FXML private CheckBox pagesCheck;
+    @FXML private ChoiceBox<ImportRequest.SameBlog> sameBlogChoice;
     @FXML private Label engineLabel;
     @FXML private ListView<String> scanList;
     @FXML private ListView<Document> samplesList;
@@ -185,8 +188,8 @@ public final class ImportWizardView {
             }
         });
         tableCombo.setItems(javafx.collections.FXCollections.observableArrayList());
-        vm.tables().addListener((javafx.collections.ListChangeListener<ImportWizardViewModel.TableRow>) c ->
-                tableCombo.getItems().setAll(vm.tables().stream().map(ImportWizardViewModel.TableRow::name).toList()));
+        vm.tables().addListener((javafx.collections.ListChangeListener<TableRow>) c ->
+                tableCombo.getItems().setAll(vm.tables().stream().map(TableRow::name).toList()));
         tableCombo.valueProperty().bindBidirectional(vm.tableProperty());
         titleCombo.setItems(vm.columns());
         titleCombo.valueProperty().bindBidirectional(vm.titleColumnProperty());
@@ -209,6 +212,23 @@ public final class ImportWizardView {
         commentsCheck.selectedProperty().bindBidirectional(vm.includeCommentsProperty());
         keepHtmlCheck.selectedProperty().bindBidirectional(vm.keepHtmlProperty());
         pagesCheck.selectedProperty().bindBidirectional(vm.importPagesProperty());
+        sameBlogChoice.getItems().setAll(ImportRequest.SameBlog.values());
+        sameBlogChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ImportRequest.SameBlog choice) {
+                return choice == null ? "" : switch (choice) {
+                    case UPDATE -> "are the same posts: update them where the row changed";
+                    case NEW -> "import them again as new posts";
+                    case SKIP -> "skip them";
+                };
+            }
+
+            @Override
+            public ImportRequest.SameBlog fromString(String text) {
+                return null; // not editable
+            }
+        });
+        sameBlogChoice.valueProperty().bindBidirectional(vm.sameBlogProperty());
         engineLabel.textProperty().bind(vm.engineTextProperty());
 
         // 3. preview

@@ -53,15 +53,6 @@ public final class ImportWizardViewModel {
 
     public enum Page { CHOOSE, MAPPING, PREVIEW, IMPORTING, REPORT }
 
-    /** A source table and its row count, for the mapping page. */
-    public record TableRow(String name, long rows) {
-        @Override
-        public String toString() {
-            return rows < 0 ? name + "  (damaged)"
-                    : name + "  (" + String.format(Locale.ROOT, "%,d", rows) + " rows)";
-        }
-    }
-
     public static final String NO_COLUMN = "(none)";
     static final int SAMPLE_SIZE = 5;
     private static final JsonWriterSettings PRETTY = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build();
@@ -91,6 +82,7 @@ public final class ImportWizardViewModel {
     private final BooleanProperty includeComments = new SimpleBooleanProperty(true);
     private final BooleanProperty keepHtml = new SimpleBooleanProperty(false);
     private final BooleanProperty importPages = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ImportRequest.SameBlog> sameBlog = new SimpleObjectProperty<>(ImportRequest.SameBlog.UPDATE);
     private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper authorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tagsText = new ReadOnlyStringWrapper("");
@@ -284,7 +276,7 @@ public final class ImportWizardViewModel {
 
     /** The request the mapping page's choices make. */
     private ImportRequest request(MappingPlan plan) {
-        return ImportRequest.of(file, plan).keepingHtml(keepHtml.get()).includingPages(importPages.get());
+        return ImportRequest.of(file, plan).keepingHtml(keepHtml.get()).includingPages(importPages.get()).withSameBlog(sameBlog.get());
     }
 
     // ---- page 4: import
@@ -347,8 +339,7 @@ public final class ImportWizardViewModel {
         if (r == null) {
             return;
         }
-        String text = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? r.toJson() : r.summary() + "\n\n"
-                + String.join("\n", r.problems().stream().map(p -> p.table() + "\t" + p.id() + "\t" + p.reason().code() + "\t" + p.message()).toList());
+        String text = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? r.toJson() : r.toText();
         Files.writeString(target, text, StandardCharsets.UTF_8);
     }
 
@@ -381,6 +372,8 @@ public final class ImportWizardViewModel {
     public BooleanProperty includeCommentsProperty() { return includeComments; }
     /** HTML content kept as it is; by default it is converted to Markdown (the original kept in legacy.original). */
     public BooleanProperty keepHtmlProperty() { return keepHtml; }
+    /** What becomes of rows another file of the same blog was imported from; by default their posts are updated. */
+    public ObjectProperty<ImportRequest.SameBlog> sameBlogProperty() { return sameBlog; }
     /** Pages imported as posts; by default they are skipped and counted. */
     public BooleanProperty importPagesProperty() { return importPages; }
     /** "Looks like Ghost 1–4 (mobiledoc)": the engine the chosen table seems to come from. */

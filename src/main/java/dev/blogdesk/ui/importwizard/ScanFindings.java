@@ -19,6 +19,14 @@ final class ScanFindings {
                 dry.read(), dry.table(), dry.inserted(), dry.updated(), dry.unchanged(), dry.skipped()));
         lines.add(String.format(Locale.ROOT, "%,d published posts go to blogdb.posts; %,d drafts go to blogdb.drafts, "
                 + "which the blog never shows.", dry.counts().published(), dry.counts().drafts()));
+        if (dry.counts().alreadyImported() > 0) {
+            lines.add(String.format(Locale.ROOT, "%,d rows were imported before from %s: %s", dry.counts().alreadyImported(),
+                    String.join(", ", dry.counts().otherFiles()), switch (dry.counts().sameBlog()) {
+                        case UPDATE -> "they are the same posts, updated only where the row changed.";
+                        case NEW -> "they will be imported again, as new posts.";
+                        case SKIP -> "they are skipped.";
+                    }));
+        }
         long pages = dry.problemCounts().getOrDefault(ImportProblem.Reason.PAGE_SKIPPED, 0L);
         if (pages > 0) {
             lines.add(String.format(Locale.ROOT, "%,d pages are skipped: go back and tick \"Import pages as posts\" to bring them in.",

@@ -68,7 +68,7 @@ class ImportWizardViewModelTest {
         vm.choose(userPostBlog());
         assertThat(vm.pageProperty().get()).isEqualTo(Page.MAPPING);
         assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.tables()).extracting(ImportWizardViewModel.TableRow::name, ImportWizardViewModel.TableRow::rows)
+        assertThat(vm.tables()).extracting(TableRow::name, TableRow::rows)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("post", 2L), org.assertj.core.groups.Tuple.tuple("user", 1L));
         assertThat(vm.tableProperty().get()).isEqualTo("post");
         assertThat(vm.titleColumnProperty().get()).isEqualTo("title");
@@ -126,5 +126,59 @@ class ImportWizardViewModelTest {
         assertThat(vm.columns()).containsExactly("id", "username");
         assertThat(vm.errorProperty().get()).contains("has no title column");
         assertThat(vm.canGoNextProperty().get()).isFalse();
+    }
+
+    @Test
+    void aGhostBlogIsNamedOnTheMappingPageItsDraftsAndPagesAreCountedAndPagesComeInWhenAskedFor() throws Exception {
+        Path file = dir.resolve("ghost.db");
+        SqliteFiles.exec(file,
+                "CREATE TABLE posts (id varchar(24) not null, uuid varchar(36) not null, title varchar(2000) not null, "
+                        + "slug varchar(191) not null, mobiledoc text null, html text null, page boolean not null default '0', "
+                        + "status varchar(50) not null default 'draft', created_at datetime not null, published_at datetime null, "
+                        + "primary key (id))",
+                "INSERT INTO posts VALUES ('a', 'u1', 'Live', 'live', NULL, '<p>Out.</p>', 0, 'published', '2020-01-01', '2020-01-02'), "
+                        + "('b', 'u2', 'Private', 'private', NULL, '<p>Not yet.</p>', 0, 'draft', '2020-01-03', NULL), "
+                        + "('c', 'u3', 'About', 'about', NULL, '<p>Me.</p>', 1, 'published', '2020-01-01', '2020-01-01')");
+        vm.choose(file);
+        assertThat(vm.engineTextProperty().get()).isEqualTo("Looks like Ghost 1–4 (mobiledoc)");
+        assertThat(vm.importPagesProperty().get()).as("pages are skipped unless asked for").isFalse();
+
+        vm.next();
+        assertThat(vm.scanFindings())
+                .contains("1 published posts go to blogdb.posts; 1 drafts go to blogdb.drafts, which the blog never shows.")
+                .contains("1 pages are skipped: go back and tick \"Import pages as posts\" to bring them in.");
+
+        vm.back();
+        vm.importPagesProperty().set(true);
+        vm.next();
+        assertThat(vm.scanFindings()).contains("2 published posts go to blogdb.posts; 1 drafts go to blogdb.drafts, "
+                + "which the blog never shows.");
+        vm.next();
+        assertThat(store.posts().find().map(d -> d.getString("title")).into(new ArrayList<>())).containsExactlyInAnyOrder("Live", "About");
+        assertThat(store.drafts().find().map(d -> d.getString("title")).into(new ArrayList<>())).containsExactly("Private");
+    }
+
+    @Test
+    void aCopyOfAnImportedBlogPreviewsAsTheSamePostsAndTheUserCanChooseToSkipIt() throws Exception {
+        Path site = userPostBlog();
+        vm.choose(site);
+        vm.next();
+        vm.next();
+        Path backup = Files.copy(site, dir.resolve("site-backup.db"));
+
+        ImportWizardViewModel again = new ImportWizardViewModel(new ImportEngine(store.database(), dir.resolve("data/import-work"), false),
+                new DirectTaskExecutor(), new MarkdownRenderer(), shown::add);
+        again.choose(backup);
+        assertThat(again.sameBlogProperty().get()).isEqualTo(dev.blogdesk.importer.ImportRequest.SameBlog.UPDATE);
+        again.next();
+        assertThat(again.scanFindings())
+                .contains("2 rows in post: 0 new, 0 changed since the last import, 2 unchanged, 0 to skip.")
+                .contains("2 rows were imported before from site.db: they are the same posts, updated only where the row changed.");
+        again.back();
+        again.sameBlogProperty().set(dev.blogdesk.importer.ImportRequest.SameBlog.SKIP);
+        again.next();
+        assertThat(again.scanFindings()).contains("2 rows were imported before from site.db: they are skipped.");
+        again.next();
+        assertThat(store.posts().countDocuments()).isEqualTo(2);
     }
 }

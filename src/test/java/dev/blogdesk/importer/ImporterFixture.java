@@ -1,0 +1,41 @@
+package dev.blogdesk.importer;
+
+import dev.blogdesk.testing.TestStore;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** An embedded store in a fresh data folder and an import engine writing to it, for the importer's tests. */
+abstract class ImporterFixture {
+
+    @TempDir
+    Path dir;
+    TestStore store;
+    ImportEngine engine;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        store = TestStore.open(dir.resolve("data"));
+        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer());
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    /** The published post with this title, or null. */
+    Document post(String title) {
+        return store.posts().find(new Document("title", title)).first();
+    }
+
+    /** The draft with this title, or null. */
+    Document draft(String title) {
+        return store.drafts().find(new Document("title", title)).first();
+    }
+}
