@@ -93,6 +93,15 @@ public final class Settings {
         return "mongo.uri@" + file.toAbsolutePath().getParent();
     }
 
+    /** The setting that holds the image URL prefix, and its default: Flask-PyMongo's documented route for GridFS files. */
+    public static final String IMAGE_PREFIX = "images.urlPrefix";
+    public static final String DEFAULT_IMAGE_PREFIX = "/uploads/";
+
+    /** What links to a stored image start with ({@code /uploads/} unless changed in Settings). */
+    public String imagePrefix() {
+        return get(IMAGE_PREFIX, DEFAULT_IMAGE_PREFIX);
+    }
+
     /** A user-interface setting (theme, window size, ...), or {@code fallback} when not set. */
     public String get(String key, String fallback) {
         return values.getProperty(key, fallback);

@@ -10,6 +10,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +44,30 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--keep-html", description = "Keep HTML content as it is (default: convert it to Markdown; the original goes to legacy.original).")
     boolean keepHtml;
 
+    @Option(names = "--pages", description = "Import pages (WordPress, Ghost) as posts (default: skip and count them).")
+    boolean pages;
+
+    @Option(names = "--same-blog", paramLabel = "update|new|skip", defaultValue = "update",
+            description = "Rows imported before from another file of this blog (a copy, a snapshot): update their posts "
+                    + "where the row changed (default), import them again as new posts, or skip them.")
+    String sameBlog;
+
+    @Option(names = "--site-folder", paramLabel = "DIR", description = "The old site's folder (or its content or uploads "
+            + "folder): the images the posts link to there are imported into GridFS and the links rewritten. Only read.")
+    Path siteFolder;
+
     @Option(names = "--json", description = "Print the report as one JSON object on stdout.")
     boolean json;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     StoreOptions store;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        ImportRequest.SameBlog same = sameBlogChoice();
         try (AppContext context = StoreOptions.open(store)) {
             ImportEngine engine = context.importEngine();
             MappingPlan plan = engine.inspect(file, table).plan().withZone(zone);
@@ -66,7 +85,9 @@ final class ImportCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopper);
             ImportReport report;
             try {
-                report = engine.run(ImportRequest.of(file, plan).withDryRun(dryRun).keepingHtml(keepHtml).cancelledBy(cancel), progressPrinter());
+                report = engine.run(ImportRequest.of(file, plan).withDryRun(dryRun).keepingHtml(keepHtml)
+                        .includingPages(pages).withSameBlog(same)
+                        .withImages(siteFolder, context.settings().imagePrefix()).cancelledBy(cancel), progressPrinter());
             } finally {
                 finished.countDown();
             }
@@ -96,5 +117,14 @@ final class ImportCommand implements Callable<Integer> {
                 System.err.println();
             }
         };
+    }
+
+    private ImportRequest.SameBlog sameBlogChoice() {
+        try {
+            return ImportRequest.SameBlog.valueOf(sameBlog.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--same-blog takes update, new or skip, not \"" + sameBlog + "\".");
+        }
     }
 }

@@ -31,6 +31,8 @@ final class DocumentFactory {
     static final String LEGACY_FORMAT = "format";
     /** The source's content as it was, when BlogDesk converted it. */
     static final String LEGACY_ORIGINAL = "original";
+    /** How many of the post's links to the old site's images point at copies in GridFS. */
+    static final String LEGACY_IMAGES = "images";
     /** MongoDB's limit for one document. */
     static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
     private static final DocumentCodec CODEC = new DocumentCodec();
@@ -38,12 +40,21 @@ final class DocumentFactory {
     private final String source;
     private final String table;
     private final boolean keepHtml;
+    private final LegacyImages images;
 
-    /** {@code keepHtml}: HTML content stays HTML; otherwise it becomes Markdown (the original goes to {@code legacy}). */
-    DocumentFactory(String source, String table, boolean keepHtml) {
+    /**
+     * @param keepHtml HTML content stays HTML; otherwise it becomes Markdown (the original goes to {@code legacy})
+     * @param images   finds the old site's images the posts link to; null: links are left alone
+     */
+    DocumentFactory(String source, String table, boolean keepHtml, LegacyImages images) {
         this.source = source;
         this.table = table;
         this.keepHtml = keepHtml;
+        this.images = images;
+    }
+
+    DocumentFactory(String source, String table, boolean keepHtml) {
+        this(source, table, keepHtml, null);
     }
 
     /** The content as stored, and the original when it was converted (null otherwise). */
@@ -100,7 +111,10 @@ final class DocumentFactory {
 
     /** The document, or null when the row is too large even without its comments (then a problem is added). */
     Document build(SourceRow row, Date now, List<ImportProblem> problems) {
-        Content content = content(row, problems);
+        Content converted = content(row, problems);
+        LegacyImages.Rewritten rewritten = images == null ? new LegacyImages.Rewritten(converted.text(), 0)
+                : images.rewrite(converted.text(), row.id(), table, problems);
+        Content content = new Content(rewritten.text(), converted.original(), converted.format());
         String title = HtmlContent.decodeTitle(row.title());
         Document doc = PostSchema.newDocument(idFor(row.idText()), title, content.text(), row.date(), now.toInstant());
         doc.append(PostSchema.STATUS, row.status().value());
@@ -122,6 +136,9 @@ final class DocumentFactory {
         }
         if (!title.equals(row.title())) {
             legacy.append("title_raw", row.title());
+        }
+        if (rewritten.links() > 0) {
+            legacy.append(LEGACY_IMAGES, rewritten.links()); // a re-run with the old site's folder can tell what it adds
         }
         doc.append(PostSchema.LEGACY, legacy);
 

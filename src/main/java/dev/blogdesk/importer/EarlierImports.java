@@ -21,8 +21,11 @@ import java.util.Optional;
  */
 final class EarlierImports {
 
-    /** A post an earlier import wrote: where it is, the checksum of its row then, and the file it came from. */
-    record Imported(ObjectId id, String checksum, PostStatus status, String source) {
+    /**
+     * A post an earlier import wrote: where it is, the checksum of its row then, the file it came from, and
+     * how many of its links to the old site's images were rewritten to stored copies.
+     */
+    record Imported(ObjectId id, String checksum, PostStatus status, String source, int images) {
     }
 
     private record Other(Imported post, String title, String dateRaw) {
@@ -41,7 +44,8 @@ final class EarlierImports {
             MongoCollection<Document> collection = status == PostStatus.DRAFT ? drafts : posts;
             for (Document d : collection.find(new Document(PostSchema.LEGACY_TABLE_PATH, table))
                     .projection(Projections.include(PostSchema.TITLE, PostSchema.LEGACY_CHECKSUM_PATH, PostSchema.LEGACY_SOURCE_PATH,
-                            PostSchema.LEGACY_ID_PATH, PostSchema.LEGACY + ".date_raw", PostSchema.LEGACY + ".title_raw"))
+                            PostSchema.LEGACY_ID_PATH, PostSchema.LEGACY + ".date_raw", PostSchema.LEGACY + ".title_raw",
+                            PostSchema.LEGACY + "." + DocumentFactory.LEGACY_IMAGES))
                     .batchSize(1000)) {
                 if (d.get(PostSchema.ID) instanceof ObjectId id && d.get(PostSchema.LEGACY) instanceof Document legacy) {
                     earlier.add(id, status, legacy, d.get(PostSchema.TITLE), source);
@@ -53,7 +57,8 @@ final class EarlierImports {
 
     private void add(ObjectId id, PostStatus status, Document legacy, Object title, String source) {
         String from = legacy.getString(PostSchema.LEGACY_SOURCE);
-        Imported post = new Imported(id, legacy.getString(PostSchema.LEGACY_CHECKSUM), status, from);
+        int images = legacy.get(DocumentFactory.LEGACY_IMAGES) instanceof Number n ? n.intValue() : 0;
+        Imported post = new Imported(id, legacy.getString(PostSchema.LEGACY_CHECKSUM), status, from, images);
         String rowId = String.valueOf(legacy.get(PostSchema.LEGACY_ID));
         if (source.equals(from)) {
             fromThisFile.put(rowId, post);

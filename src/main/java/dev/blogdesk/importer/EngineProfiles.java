@@ -75,9 +75,11 @@ final class EngineProfiles {
 
     private static MappingPlan ghost(SqliteSchema schema, Table posts, SourceEngine engine, MappingPlan plan) {
         MappingPlan ghost = plan;
-        // Ghost 5 writes lexical; posts from before it keep only their mobiledoc. Ghost 0.x's markdown may be empty where html is not.
+        // Ghost 5 writes lexical; posts from before it keep only their mobiledoc. Where a post has no source, its html.
         if (engine.name().equals("ghost-5") && has(posts, "mobiledoc")) {
             ghost = ghost.withContent(column(posts, "lexical")).withContentFallback(Optional.of(column(posts, "mobiledoc")));
+        } else if (engine.name().equals("ghost-1-4") && has(posts, "html")) {
+            ghost = ghost.withContent(column(posts, "mobiledoc")).withContentFallback(Optional.of(column(posts, "html")));
         } else if (engine.name().equals("ghost-0") && has(posts, "html")) {
             ghost = ghost.withContent(column(posts, "markdown")).withContentFallback(Optional.of(column(posts, "html")));
         }

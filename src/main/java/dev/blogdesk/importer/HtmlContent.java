@@ -25,6 +25,7 @@ final class HtmlContent {
             "(?i)<(p|div|br|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|table|figure|hr|section|article|center|font)(\\s[^>]*)?/?>");
     private static final Pattern MARKDOWN_BLOCK = Pattern.compile("(?m)^(#{1,6} |```|~~~|[-*+] |\\d{1,9}\\. |> )");
     private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
+    private static final String IMAGE_MARK = "__blogdesk_image__";
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(?<=[*_~`]) (?=[,.;:!?)\\]])");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
 
@@ -69,7 +70,7 @@ final class HtmlContent {
      * {@code *x* ,}, flexmark-java #422). The space goes again where the text then reads as the HTML does.
      */
     static String toMarkdown(String html) {
-        String markdown = CONVERTER.convert(html).strip() + "\n";
+        String markdown = convert(html);
         Matcher spaced = SPACE_BEFORE_PUNCTUATION.matcher(markdown);
         if (spaced.find()) {
             String tightened = spaced.replaceAll("");
@@ -78,6 +79,25 @@ final class HtmlContent {
             }
         }
         return markdown;
+    }
+
+    /**
+     * The converter takes any image whose file is named like one of GitHub's emoji images (boat.png,
+     * cat.png, 1f600.png) for that emoji and writes {@code :sailboat:} instead of the picture. A marker
+     * in front of each image's file name keeps the names from matching; it is taken out of the Markdown again.
+     */
+    private static String convert(String html) {
+        if (!html.toLowerCase(java.util.Locale.ROOT).contains("<img")) {
+            return CONVERTER.convert(html).strip() + "\n";
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        for (Element img : doc.select("img[src]")) {
+            String src = img.attr("src");
+            int name = src.lastIndexOf('/') + 1; // the converter matches the file name before ".png"
+            img.attr("src", src.substring(0, name) + IMAGE_MARK + src.substring(name));
+        }
+        return CONVERTER.convert(doc.body().html()).replace(IMAGE_MARK, "").strip() + "\n";
     }
 
     private static String textOf(String html) {

@@ -80,6 +80,10 @@ public final class ImportEngine {
         long started = System.nanoTime();
         String source = file.getFileName().toString();
         ImportRun[] runSoFar = new ImportRun[1]; // for the message when the store stops answering
+        if (request.siteFolder() != null && !java.nio.file.Files.isDirectory(request.siteFolder())) {
+            throw new ImportException(ImportException.Code.BAD_MAPPING, "There is no folder " + request.siteFolder()
+                    + ": choose the old site's folder for its images, or leave it empty.");
+        }
         try (SourceSnapshot snapshot = SourceSnapshot.open(file, workDir)) {
             SqliteSchema schema = SqliteSchema.read(snapshot.connection());
             MappingPlan effective = plan != null ? plan : SqliteInspector.propose(schema, null);
@@ -87,8 +91,10 @@ public final class ImportEngine {
             snapshot.requirePostRowsReadable(effective.table());
             long total = schema.table(effective.table()).map(SqliteSchema.Table::rowCount).orElse(0L);
             EarlierImports existing = EarlierImports.load(drafts, posts, source, effective.table());
+            LegacyImages images = new LegacyImages(request.siteFolder(), new dev.blogdesk.store.PostImages(database), request.imagePrefix(),
+                    !dryRun);
             SourceEngine sourceEngine = SqliteInspector.engine(schema, effective);
-            ImportRun run = new ImportRun(database, snapshot, effective, new DocumentFactory(source, effective.table(), request.keepHtml()), existing, request,
+            ImportRun run = new ImportRun(database, snapshot, effective, new DocumentFactory(source, effective.table(), request.keepHtml(), images), existing, request,
                     sourceEngine);
             runSoFar[0] = run;
             long loadStart = System.nanoTime();
@@ -117,7 +123,8 @@ public final class ImportEngine {
             ImportReport report = new ImportReport(source, effective.table(), sourceEngine, outcome,
                     new ImportReport.Counts(run.read, run.inserted.get(), run.updated.get(), run.unchanged.get(),
                             run.skipped.get(), run.failed.get(), run.drafts.get(), run.undated.get(), run.revisionCount,
-                            run.alreadyImported.get(), List.copyOf(run.otherFiles), request.sameBlog()),
+                            run.alreadyImported.get(), List.copyOf(run.otherFiles), request.sameBlog(),
+                            images.imported, images.notFound),
                     verification, run.relatedRowsRead, run.problems.snapshot(), millis);
             log.info("Import of {} done: {}", source, report.summary().replace('\n', ' '));
             return report;

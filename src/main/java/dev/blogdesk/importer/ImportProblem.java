@@ -17,6 +17,8 @@ public record ImportProblem(String table, Object id, Reason reason, String messa
         MISSING_ID("missing_id", "skipped: the row has no id, so a re-run could not recognise it"),
         CONVERSION_DIFFERS("conversion_differs", "converted from HTML to Markdown, which reads differently from the original "
                 + "(kept in legacy.original); check the post, or import again with the HTML kept as it is"),
+        IMAGE_NOT_FOUND("image_not_found", "imported with its links to the old site's images as they were: the images were "
+                + "not found; give the old site's folder (--site-folder) to bring them in"),
         COMMENTS_CAPPED("comments_capped", "imported with only the comments that fit in 16 MB"),
         UNKNOWN_AUTHOR("unknown_author", "imported without an author: the referenced user does not exist"),
         VERIFY_MISMATCH("verify_mismatch", "the stored document differs from the source row"),

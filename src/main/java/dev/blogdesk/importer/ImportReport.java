@@ -28,11 +28,12 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
      * store (inserted, updated, unchanged), {@code drafts} are in {@code blogdb.drafts}, the rest published;
      * {@code undated} of the rows written have no {@code date_posted}; {@code revisions} earlier versions the old
      * blog kept of the new posts became their history; {@code alreadyImported} rows were recognised as imported
-     * before from {@code otherFiles} (copies or snapshots of the same blog) and handled as {@code sameBlog} says.
+     * before from {@code otherFiles} (copies or snapshots of the same blog) and handled as {@code sameBlog} says;
+     * {@code imagesImported} of the old site's images the posts link to were stored, {@code imagesNotFound} were not found.
      */
     public record Counts(long read, long inserted, long updated, long unchanged, long skipped, long failed, long drafts,
                          long undated, long revisions, long alreadyImported, List<String> otherFiles,
-                         ImportRequest.SameBlog sameBlog) {
+                         ImportRequest.SameBlog sameBlog, long imagesImported, long imagesNotFound) {
         public long published() {
             return inserted + updated + unchanged - drafts;
         }
@@ -114,6 +115,7 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
                 .append("without_date", counts.undated()).append("revisions", counts.revisions())
                 .append("already_imported", new Document("rows", counts.alreadyImported()).append("from", counts.otherFiles())
                         .append("action", counts.sameBlog().name().toLowerCase(java.util.Locale.ROOT)))
+                .append("images", new Document("imported", counts.imagesImported()).append("not_found", counts.imagesNotFound()))
                 .append("verified", verified()).append("verification", verification.message());
         Document tables = new Document(table, new Document("read", read).append("inserted", inserted)
                 .append("updated", updated).append("unchanged", unchanged).append("skipped", skipped).append("failed", failed));
@@ -139,21 +141,27 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
         sb.append("  ").append(engine.looksLike()).append('\n');
         sb.append(String.format("  read %d, inserted %d, updated %d, unchanged %d, skipped %d, failed %d  (%.0f rows/s)%n",
                 read(), inserted(), updated(), unchanged(), skipped(), failed(), rowsPerSecond()));
-        sb.append(String.format("  %d published (blogdb.posts), %d drafts (blogdb.drafts, never shown by the blog)%n",
-                counts.published(), counts.drafts()));
+        sb.append("  ").append(counts.published()).append(" published (blogdb.posts), ")
+                .append(count(counts.drafts(), "draft", "drafts")).append(" (blogdb.drafts, never shown by the blog)\n");
         if (counts.alreadyImported() > 0) {
-            sb.append(String.format("  %d rows were imported before from %s: %s%n", counts.alreadyImported(),
+            sb.append(String.format("  %s imported before from %s: %s%n", count(counts.alreadyImported(), "row was", "rows were"),
                     String.join(", ", counts.otherFiles()), switch (counts.sameBlog()) {
                         case UPDATE -> "their posts were updated where the row changed";
                         case NEW -> "imported again as new posts";
                         case SKIP -> "skipped";
                     }));
         }
+        if (counts.imagesImported() + counts.imagesNotFound() > 0) {
+            sb.append(String.format("  images of the old site: %d imported into GridFS, %d not imported (not found)%n",
+                    counts.imagesImported(), counts.imagesNotFound()));
+        }
         if (counts.revisions() > 0) {
-            sb.append(String.format("  %d earlier versions from the old blog kept in the posts' history%n", counts.revisions()));
+            sb.append("  ").append(count(counts.revisions(), "earlier version", "earlier versions"))
+                    .append(" from the old blog kept in the posts' history\n");
         }
         if (counts.undated() > 0) {
-            sb.append(String.format("  %d posts have no date (date_posted): set one in the post's details%n", counts.undated()));
+            sb.append("  ").append(count(counts.undated(), "post has", "posts have"))
+                    .append(" no date (date_posted): set one in the post's details\n");
         }
         relatedRowsRead.forEach((t, n) -> sb.append("  ").append(t).append(": ").append(n).append(" rows read and embedded\n"));
         problemCounts().forEach((reason, n) -> sb.append("  ").append(n).append(" × ").append(reason.code())
@@ -170,6 +178,11 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
                     .append(p.message()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** "1 draft", "2,000 drafts". */
+    public static String count(long n, String one, String many) {
+        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
     }
 
     static String capitalize(String s) {

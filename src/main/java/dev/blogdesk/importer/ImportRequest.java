@@ -12,7 +12,15 @@ import java.util.function.Consumer;
  */
 public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicBoolean cancel,
                             int sampleSize, Consumer<Document> sample, boolean keepHtml,
-                            boolean importPages, SameBlog sameBlog) {
+                            boolean importPages, SameBlog sameBlog, Path siteFolder, String imagePrefix,
+                            Consumer<Differing> differing) {
+
+    /** At most this many converted posts that read differently from their HTML go to {@link #differing}. */
+    public static final int MAX_DIFFERING = 100;
+
+    /** A post whose converted Markdown reads differently from its original HTML, as it will be stored, and how. */
+    public record Differing(Document document, String difference) {
+    }
 
     /** What becomes of a row another file of the same blog (a copy, a snapshot) was already imported from. */
     public enum SameBlog {
@@ -30,7 +38,8 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
      * file update the posts they became.
      */
     public static ImportRequest of(Path file, MappingPlan plan) {
-        return new ImportRequest(file, plan, false, new AtomicBoolean(), 0, d -> { }, false, false, SameBlog.UPDATE);
+        return new ImportRequest(file, plan, false, new AtomicBoolean(), 0, d -> { }, false, false, SameBlog.UPDATE, null, "/uploads/",
+                d -> { });
     }
 
     /**
@@ -38,17 +47,31 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
      * a changed choice only to rows new or changed at the source: posts already imported stay as they are.
      */
     public ImportRequest keepingHtml(boolean keep) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keep, importPages, sameBlog);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keep, importPages, sameBlog, siteFolder, imagePrefix, differing);
     }
 
     /** As this, with pages imported as posts ({@code true}) or skipped and counted (the default). */
     public ImportRequest includingPages(boolean pages) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, pages, sameBlog);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, pages, sameBlog, siteFolder, imagePrefix, differing);
     }
 
     /** As this, with rows already imported from another file of the same blog handled as {@code choice} says. */
     public ImportRequest withSameBlog(SameBlog choice) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages, choice);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages, choice, siteFolder, imagePrefix, differing);
+    }
+
+    /**
+     * As this, with the old site's folder ({@code null}: none) where the images its posts link to are
+     * looked for, and the URL prefix the links to the stored copies get.
+     */
+    public ImportRequest withImages(Path folder, String prefix) {
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages, sameBlog, folder, prefix, differing);
+    }
+
+    /** The first {@value #MAX_DIFFERING} converted posts that read differently go to {@code sink} (for a side-by-side look). */
+    public ImportRequest reportingDiffering(Consumer<Differing> sink) {
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages, sameBlog, siteFolder,
+                imagePrefix, sink);
     }
 
     /** Read, check and count everything; write nothing. */
@@ -58,16 +81,16 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
 
     /** As this, but written only if {@code dryRun} is false. */
     public ImportRequest withDryRun(boolean dryRun) {
-        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages, sameBlog);
+        return new ImportRequest(file, plan, dryRun, cancel, sampleSize, sample, keepHtml, importPages, sameBlog, siteFolder, imagePrefix, differing);
     }
 
     /** Setting {@code flag} stops the import between batches; what was written is kept. */
     public ImportRequest cancelledBy(AtomicBoolean flag) {
-        return new ImportRequest(file, plan, dryRun, flag, sampleSize, sample, keepHtml, importPages, sameBlog);
+        return new ImportRequest(file, plan, dryRun, flag, sampleSize, sample, keepHtml, importPages, sameBlog, siteFolder, imagePrefix, differing);
     }
 
     /** The first {@code count} documents, as they will be stored, go to {@code sink}. */
     public ImportRequest sampling(int count, Consumer<Document> sink) {
-        return new ImportRequest(file, plan, dryRun, cancel, count, sink, keepHtml, importPages, sameBlog);
+        return new ImportRequest(file, plan, dryRun, cancel, count, sink, keepHtml, importPages, sameBlog, siteFolder, imagePrefix, differing);
     }
 }

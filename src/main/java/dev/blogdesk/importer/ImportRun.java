@@ -48,6 +48,7 @@ final class ImportRun {
     final AtomicBoolean cancel;
     final int sampleSize;
     final Consumer<Document> sample;
+    final ImportRequest request;
     final BatchWriter writer;
     final ImportReport.Problems problems = new ImportReport.Problems();
     // Written by the reader thread, corrected by the writer thread on write errors.
@@ -91,6 +92,7 @@ final class ImportRun {
         this.cancel = request.cancel();
         this.sampleSize = request.sampleSize();
         this.sample = request.sample();
+        this.request = request;
         this.writer = new BatchWriter(database, revisions, plan.table(), problems, expectedDigests, inserted, failed);
     }
 
@@ -207,6 +209,7 @@ final class ImportRun {
         List<Document> inserts = new ArrayList<>(ImportEngine.BATCH_SIZE);
         List<BatchWriter.Change> updates = new ArrayList<>();
         int sampled = 0;
+        int differing = 0;
         try (RowReader rows = new RowReader(snapshot.connection(), plan, importPages, engine.titleFromContent())) {
             relatedRowsRead = Map.copyOf(rows.relatedRowsRead());
             problems.addAll(rows.relatedProblems());
@@ -232,6 +235,13 @@ final class ImportRun {
                 if (sampled < sampleSize) {
                     sample.accept(doc);
                     sampled++;
+                }
+                if (differing < ImportRequest.MAX_DIFFERING) {
+                    for (ImportProblem p : rowProblems) {
+                        if (p.reason() == Reason.CONVERSION_DIFFERS && differing++ < ImportRequest.MAX_DIFFERING) {
+                            request.differing().accept(new ImportRequest.Differing(doc, p.message()));
+                        }
+                    }
                 }
                 classify(doc, inserts, updates);
                 if (inserts.size() + updates.size() >= ImportEngine.BATCH_SIZE) {
@@ -287,7 +297,7 @@ final class ImportRun {
                 withHistory.add(new WithHistory(rowId, id, status, doc.getString(PostSchema.TITLE),
                         doc.getDate(PostSchema.UPDATED_AT).toInstant()));
             }
-        } else if (checksum.equals(previous.checksum())) {
+        } else if (checksum.equals(previous.checksum()) && imagesOf(legacy) <= previous.images()) {
             // Left where it is, also when the writer published or unpublished it in BlogDesk since.
             unchanged.incrementAndGet();
             unchangedChecksums.put(id, checksum);
@@ -333,6 +343,11 @@ final class ImportRun {
         if (!doc.containsKey(PostSchema.DATE_POSTED)) {
             undated.incrementAndGet();
         }
+    }
+
+    /** Images found only now (the old site's folder given on a re-run) change the post, though its row did not change. */
+    private static int imagesOf(Document legacy) {
+        return legacy.get(DocumentFactory.LEGACY_IMAGES) instanceof Number n ? n.intValue() : 0;
     }
 
     private void countStatus(PostStatus status) {

@@ -58,7 +58,7 @@ public final class PostImages {
             throw new StoreException("The image is " + megabytes(bytes.length) + " MB; BlogDesk keeps images up to 16 MB. "
                     + "Make it smaller (fewer pixels or JPEG) and insert it again.");
         }
-        String filename = sha256(bytes) + "." + type.extension();
+        String filename = nameFor(bytes, type);
         return StoreErrors.call("store the image", () -> {
             if (exists(filename)) {
                 return new Stored(filename, false);
@@ -90,6 +90,11 @@ public final class PostImages {
     }
 
     private static final java.util.regex.Pattern CONTENT_NAME = java.util.regex.Pattern.compile("[0-9a-f]{64}\\.(png|jpg|gif|webp|svg)");
+
+    /** The filename {@link #put} gives these bytes: the content's SHA-256 and the type's extension. */
+    public static String nameFor(byte[] bytes, ImageType type) {
+        return sha256(bytes) + "." + type.extension();
+    }
 
     /** Whether {@code filename} is one {@link #put} makes: the content's SHA-256 and an image extension. */
     public static boolean isContentName(String filename) {

@@ -43,4 +43,12 @@ class CommandLineMessagesTest {
                 .contains("'Mars/Olympus' is not a time zone").contains("Europe/Berlin")
                 .doesNotContain("java.").doesNotContain("Exception");
     }
+
+    @Test
+    void aSameBlogChoiceThatDoesNotExistNamesTheThreeThereAre() {
+        Outcome o = run("import", "blog.db", "--same-blog", "merge");
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.stderr().strip().lines()).singleElement().asString()
+                .contains("--same-blog takes update, new or skip, not \"merge\"").doesNotContain("Exception");
+    }
 }

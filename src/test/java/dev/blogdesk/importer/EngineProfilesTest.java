@@ -367,7 +367,7 @@ class EngineProfilesTest extends ImporterFixture {
         assertThat(json.get("engine", Document.class).getString("name")).isEqualTo("generic");
         assertThat(json.get("by_status", Document.class)).isEqualTo(new Document("published", 1).append("draft", 1));
         assertThat(json.get("without_date")).isEqualTo(2);
-        assertThat(report.summary()).contains("1 published (blogdb.posts), 1 drafts", "2 posts have no date");
+        assertThat(report.summary()).contains("1 published (blogdb.posts), 1 draft (blogdb.drafts", "2 posts have no date");
         List<String> titles = store.drafts().find().map(d -> d.getString("title")).into(new ArrayList<>());
         assertThat(titles).containsExactly("Two");
     }

@@ -46,7 +46,7 @@ public final class ImportWizardView {
 
     private static final Map<Page, String[]> STEPS = Map.of(
             Page.CHOOSE, new String[] {"Step 1 of 4 · Choose your old blog's database",
-                    "A SQLite file from Flask, flaskr or a similar blog. BlogDesk checks it before anything else."},
+                    "A SQLite file from Flask, WordPress, Ghost, WriteFreely, Django, Rails or Node. BlogDesk checks it before anything else."},
             Page.MAPPING, new String[] {"Step 2 of 4 · Check what goes where",
                     "BlogDesk guessed which table holds the posts and which column feeds each field. Change anything that is wrong."},
             Page.PREVIEW, new String[] {"Step 3 of 4 · Preview",
@@ -75,11 +75,17 @@ public final class ImportWizardView {
     @FXML private CheckBox keepHtmlCheck;
     @FXML private CheckBox pagesCheck;
     @FXML private ChoiceBox<ImportRequest.SameBlog> sameBlogChoice;
+    @FXML private TextField siteFolderField;
     @FXML private Label engineLabel;
     @FXML private ListView<String> scanList;
     @FXML private ListView<Document> samplesList;
     @FXML private TextArea sampleJsonArea;
     @FXML private WebView samplePreview;
+    @FXML private javafx.scene.control.Tab differingTab;
+    @FXML private ListView<ImportRequest.Differing> differingList;
+    @FXML private Label differenceLabel;
+    @FXML private WebView originalPreview;
+    @FXML private WebView convertedPreview;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private TextArea summaryArea;
@@ -217,8 +223,8 @@ public final class ImportWizardView {
             @Override
             public String toString(ImportRequest.SameBlog choice) {
                 return choice == null ? "" : switch (choice) {
-                    case UPDATE -> "are the same posts: update them where the row changed";
-                    case NEW -> "import them again as new posts";
+                    case UPDATE -> "are the same posts: update where changed";
+                    case NEW -> "import again, as new posts";
                     case SKIP -> "skip them";
                 };
             }
@@ -229,11 +235,12 @@ public final class ImportWizardView {
             }
         });
         sameBlogChoice.valueProperty().bindBidirectional(vm.sameBlogProperty());
+        siteFolderField.textProperty().bindBidirectional(vm.siteFolderProperty());
         engineLabel.textProperty().bind(vm.engineTextProperty());
 
         // 3. preview
         scanList.setItems(vm.scanFindings());
-        samplesList.setItems(vm.samples());
+        samplesList.setItems(vm.samples().samples());
         samplesList.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(Document doc, boolean empty) {
@@ -243,16 +250,17 @@ public final class ImportWizardView {
         });
         samplesList.getSelectionModel().selectedItemProperty().addListener((o, old, doc) -> {
             if (doc != null) {
-                vm.selectedSampleProperty().set(doc);
+                vm.samples().selectedProperty().set(doc);
             }
         });
-        vm.samples().addListener((javafx.collections.ListChangeListener<Document>) c -> {
-            if (!vm.samples().isEmpty()) {
+        vm.samples().samples().addListener((javafx.collections.ListChangeListener<Document>) c -> {
+            if (!vm.samples().samples().isEmpty()) {
                 samplesList.getSelectionModel().select(0);
             }
         });
-        sampleJsonArea.textProperty().bind(vm.sampleJsonProperty());
-        PreviewPane.bind(samplePreview, vm.sampleHtmlProperty(), openLink);
+        sampleJsonArea.textProperty().bind(vm.samples().jsonProperty());
+        PreviewPane.bind(samplePreview, vm.samples().htmlProperty(), openLink);
+        bindConversions(vm.conversions());
 
         // 4. importing
         progressBar.progressProperty().bind(vm.progressProperty());
@@ -291,6 +299,38 @@ public final class ImportWizardView {
         backButton.disableProperty().bind(vm.pageProperty().isEqualTo(Page.CHOOSE).or(vm.busyProperty()));
         cancelButton.textProperty().bind(Bindings.when(vm.busyProperty()).then("Stop")
                 .otherwise(Bindings.when(onReport).then("Close").otherwise("Cancel")));
+    }
+
+    private void bindConversions(ConversionReview review) {
+        differingList.setItems(review.posts());
+        differingList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ImportRequest.Differing item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : ConversionReview.titleOf(item));
+            }
+        });
+        differingList.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                review.selectedProperty().set(now);
+            }
+        });
+        review.selectedProperty().addListener((o, old, now) -> differingList.getSelectionModel().select(now));
+        differingTab.textProperty().bind(Bindings.size(review.posts()).asString("Reads differently (%d)"));
+        differingTab.disableProperty().bind(Bindings.isEmpty(review.posts()));
+        differenceLabel.textProperty().bind(review.differenceProperty());
+        PreviewPane.bind(originalPreview, review.originalHtmlProperty(), openLink);
+        PreviewPane.bind(convertedPreview, review.convertedHtmlProperty(), openLink);
+    }
+
+    @FXML
+    private void onBrowseSiteFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("The old site's folder");
+        java.io.File folder = chooser.showDialog(siteFolderField.getScene().getWindow());
+        if (folder != null) {
+            vm.siteFolderProperty().set(folder.getAbsolutePath());
+        }
     }
 
     @FXML

@@ -10,7 +10,6 @@ import dev.blogdesk.importer.MappingPlan;
 import dev.blogdesk.importer.SqliteInspector;
 import dev.blogdesk.importer.SqliteSchema;
 import dev.blogdesk.markdown.MarkdownRenderer;
-import dev.blogdesk.markdown.PreviewPage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -30,8 +29,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +41,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * File → Import SQLite blog…: choose the file, check and change the mapping, preview the documents
@@ -55,7 +53,6 @@ public final class ImportWizardViewModel {
 
     public static final String NO_COLUMN = "(none)";
     static final int SAMPLE_SIZE = 5;
-    private static final JsonWriterSettings PRETTY = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build();
 
     private final ImportEngine engine;
     private final TaskExecutor executor;
@@ -83,17 +80,17 @@ public final class ImportWizardViewModel {
     private final BooleanProperty keepHtml = new SimpleBooleanProperty(false);
     private final BooleanProperty importPages = new SimpleBooleanProperty(false);
     private final ObjectProperty<ImportRequest.SameBlog> sameBlog = new SimpleObjectProperty<>(ImportRequest.SameBlog.UPDATE);
+    private final StringProperty siteFolder = new SimpleStringProperty("");
+    private Supplier<String> imagePrefix = () -> "/uploads/";
     private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper authorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tagsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper commentsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper damageNotice = new ReadOnlyStringWrapper("");
 
-    private final ObservableList<Document> samples = FXCollections.observableArrayList();
+    private final SampleReview samples;
+    private final ConversionReview conversions;
     private final ObservableList<String> scan = FXCollections.observableArrayList();
-    private final ObjectProperty<Document> selectedSample = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper sampleJson = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper sampleHtml = new ReadOnlyStringWrapper(PreviewPage.wrap("", ""));
 
     private final ReadOnlyObjectWrapper<ImportReport> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
@@ -109,15 +106,12 @@ public final class ImportWizardViewModel {
         this.executor = executor;
         this.renderer = renderer;
         this.showImported = showImported;
+        this.conversions = new ConversionReview(renderer);
+        this.samples = new SampleReview(renderer);
         table.addListener((o, old, now) -> {
             if (now != null && schema != null && !now.equals(proposed == null ? null : proposed.table())) {
                 proposeFor(now);
             }
-        });
-        selectedSample.addListener((o, old, doc) -> {
-            sampleJson.set(doc == null ? "" : doc.toJson(PRETTY));
-            sampleHtml.set(doc == null ? PreviewPage.wrap("", "")
-                    : PreviewPage.wrap(doc.getString("title"), renderer.toSafeHtml(doc.getString("content"))));
         });
         canGoNext = Bindings.createBooleanBinding(() -> !busy.get() && switch (page.get()) {
             case CHOOSE -> !path.get().isBlank();
@@ -257,18 +251,20 @@ public final class ImportWizardViewModel {
         MappingPlan plan = plan();
         error.set("");
         busy.set(true);
-        samples.clear();
+        samples.setAll(List.of());
         cancel = new AtomicBoolean();
         AtomicBoolean mine = cancel;
         progress.set(-1);
         progressText.set("Reading every row to find problems…");
         List<Document> collected = new java.util.concurrent.CopyOnWriteArrayList<>();
-        executor.execute(() -> engine.run(request(plan).asDryRun().cancelledBy(mine).sampling(SAMPLE_SIZE, collected::add),
+        List<ImportRequest.Differing> differing = new java.util.concurrent.CopyOnWriteArrayList<>();
+        executor.execute(() -> engine.run(request(plan).asDryRun().cancelledBy(mine).sampling(SAMPLE_SIZE, collected::add)
+                        .reportingDiffering(differing::add),
                 this::onScanProgress), dry -> {
             busy.set(false);
             progressText.set("");
             samples.setAll(collected);
-            selectedSample.set(collected.isEmpty() ? null : collected.get(0));
+            conversions.setAll(differing);
             scan.setAll(ScanFindings.of(dry));
             page.set(mine.get() ? Page.MAPPING : Page.PREVIEW);
         }, this::failed);
@@ -276,7 +272,14 @@ public final class ImportWizardViewModel {
 
     /** The request the mapping page's choices make. */
     private ImportRequest request(MappingPlan plan) {
-        return ImportRequest.of(file, plan).keepingHtml(keepHtml.get()).includingPages(importPages.get()).withSameBlog(sameBlog.get());
+        String folder = siteFolder.get() == null ? "" : siteFolder.get().strip();
+        return ImportRequest.of(file, plan).keepingHtml(keepHtml.get()).includingPages(importPages.get()).withSameBlog(sameBlog.get())
+                .withImages(folder.isEmpty() ? null : Path.of(folder), imagePrefix.get());
+    }
+
+    /** Where the image URL prefix comes from (Settings); {@code /uploads/} until set. */
+    public void useImagePrefix(Supplier<String> prefix) {
+        this.imagePrefix = prefix;
     }
 
     // ---- page 4: import
@@ -311,10 +314,7 @@ public final class ImportWizardViewModel {
     }
 
     private void onProgress(long read, long written, long total, long started) {
-        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        double rate = written / seconds;
-        long eta = rate > 0 && total > written ? Math.round((total - written) / rate) : 0;
-        String text = String.format(Locale.ROOT, "%,d of %,d rows imported · %,.0f rows/s · about %d s left", written, total, rate, eta);
+        String text = ScanFindings.importing(written, total, (System.nanoTime() - started) / 1e9);
         executor.runOnUi(() -> {
             progress.set(total == 0 ? 1 : Math.min(1.0, (double) written / total));
             progressText.set(text);
@@ -374,6 +374,8 @@ public final class ImportWizardViewModel {
     public BooleanProperty keepHtmlProperty() { return keepHtml; }
     /** What becomes of rows another file of the same blog was imported from; by default their posts are updated. */
     public ObjectProperty<ImportRequest.SameBlog> sameBlogProperty() { return sameBlog; }
+    /** The old site's folder, where the images the posts link to are looked for; empty: none. */
+    public StringProperty siteFolderProperty() { return siteFolder; }
     /** Pages imported as posts; by default they are skipped and counted. */
     public BooleanProperty importPagesProperty() { return importPages; }
     /** "Looks like Ghost 1–4 (mobiledoc)": the engine the chosen table seems to come from. */
@@ -383,11 +385,11 @@ public final class ImportWizardViewModel {
     public ReadOnlyStringProperty commentsTextProperty() { return commentsText.getReadOnlyProperty(); }
     /** What SQLite's check found wrong with the chosen file; empty when it is whole. */
     public ReadOnlyStringProperty damageNoticeProperty() { return damageNotice.getReadOnlyProperty(); }
-    public ObservableList<Document> samples() { return samples; }
+    /** The first documents of the scan, as they will be stored. */
+    public SampleReview samples() { return samples; }
+    /** The converted posts the scan found reading differently from their HTML, side by side. */
+    public ConversionReview conversions() { return conversions; }
     public ObservableList<String> scanFindings() { return scan; }
-    public ObjectProperty<Document> selectedSampleProperty() { return selectedSample; }
-    public ReadOnlyStringProperty sampleJsonProperty() { return sampleJson.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty sampleHtmlProperty() { return sampleHtml.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ImportReport> reportProperty() { return report.getReadOnlyProperty(); }
     public ObservableList<ImportProblem> problems() { return problems; }
 }

@@ -39,6 +39,7 @@ final class MainWindowActions implements WindowActions {
     public void openImport(Path file) {
         ImportWizardViewModel wizard = new ImportWizardViewModel(context.importEngine(), context.executor(),
                 new MarkdownRenderer(), vm::showImported);
+        wizard.useImagePrefix(() -> context.settings().imagePrefix());
         Stage wizardStage = ImportWizardView.show(stage, wizard, openLink, file);
         // However the wizard is closed, the list must show what the import wrote.
         wizardStage.setOnHidden(e -> {

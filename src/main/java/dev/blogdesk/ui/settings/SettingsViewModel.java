@@ -20,9 +20,9 @@ public final class SettingsViewModel {
     private final Settings settings;
     static final String SITE_URL = "preview.siteUrl";
     static final String DEFAULT_AUTHOR = "posts.defaultAuthor";
-    static final String IMAGE_PREFIX = "images.urlPrefix";
+    static final String IMAGE_PREFIX = Settings.IMAGE_PREFIX;
     /** Flask-PyMongo's documented route for GridFS files: {@code /uploads/<path:filename>}. */
-    public static final String DEFAULT_IMAGE_PREFIX = "/uploads/";
+    public static final String DEFAULT_IMAGE_PREFIX = Settings.DEFAULT_IMAGE_PREFIX;
     private final StringProperty mongoUri = new SimpleStringProperty("");
     private final StringProperty siteUrl = new SimpleStringProperty("");
     private final StringProperty defaultAuthor = new SimpleStringProperty("");
@@ -148,7 +148,7 @@ public final class SettingsViewModel {
     }
 
     public static String imagePrefix(Settings settings) {
-        return settings.get(IMAGE_PREFIX, DEFAULT_IMAGE_PREFIX);
+        return settings.imagePrefix();
     }
 
     /** Tries the server as entered, off the UI thread; {@link #testResultProperty()} says what happened. */

@@ -84,11 +84,11 @@ class ImportWizardViewModelTest {
         vm.next();
         assertThat(vm.pageProperty().get()).isEqualTo(Page.PREVIEW);
         assertThat(store.posts().countDocuments()).as("the preview writes nothing").isZero();
-        assertThat(vm.samples()).hasSize(2);
-        Document first = vm.selectedSampleProperty().get();
+        assertThat(vm.samples().samples()).hasSize(2);
+        Document first = vm.samples().selectedProperty().get();
         assertThat(first.getString("author")).isEqualTo("corey");
-        assertThat(vm.sampleJsonProperty().get()).contains("\"date_posted\"").doesNotContain("corey@example.com");
-        assertThat(vm.sampleHtmlProperty().get()).contains("<strong>bold</strong>");
+        assertThat(vm.samples().jsonProperty().get()).contains("\"date_posted\"").doesNotContain("corey@example.com");
+        assertThat(vm.samples().htmlProperty().get()).contains("<strong>bold</strong>");
         assertThat(vm.scanFindings()).anySatisfy(l -> assertThat(l).contains("2 rows in post: 2 new"))
                 .anySatisfy(l -> assertThat(l).contains("1 × invalid_date").contains("imported without date_posted"));
 
@@ -145,13 +145,13 @@ class ImportWizardViewModelTest {
 
         vm.next();
         assertThat(vm.scanFindings())
-                .contains("1 published posts go to blogdb.posts; 1 drafts go to blogdb.drafts, which the blog never shows.")
-                .contains("1 pages are skipped: go back and tick \"Import pages as posts\" to bring them in.");
+                .contains("1 published post goes to blogdb.posts; 1 draft goes to blogdb.drafts, which the blog never shows.")
+                .contains("1 page is skipped: go back and tick \"Import pages as posts\" to bring it in.");
 
         vm.back();
         vm.importPagesProperty().set(true);
         vm.next();
-        assertThat(vm.scanFindings()).contains("2 published posts go to blogdb.posts; 1 drafts go to blogdb.drafts, "
+        assertThat(vm.scanFindings()).contains("2 published posts go to blogdb.posts; 1 draft goes to blogdb.drafts, "
                 + "which the blog never shows.");
         vm.next();
         assertThat(store.posts().find().map(d -> d.getString("title")).into(new ArrayList<>())).containsExactlyInAnyOrder("Live", "About");
@@ -173,12 +173,29 @@ class ImportWizardViewModelTest {
         again.next();
         assertThat(again.scanFindings())
                 .contains("2 rows in post: 0 new, 0 changed since the last import, 2 unchanged, 0 to skip.")
-                .contains("2 rows were imported before from site.db: they are the same posts, updated only where the row changed.");
+                .contains("2 rows were imported before from site.db: the same posts, updated only where the row changed.");
         again.back();
         again.sameBlogProperty().set(dev.blogdesk.importer.ImportRequest.SameBlog.SKIP);
         again.next();
-        assertThat(again.scanFindings()).contains("2 rows were imported before from site.db: they are skipped.");
+        assertThat(again.scanFindings()).contains("2 rows were imported before from site.db: skipped.");
         again.next();
         assertThat(store.posts().countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void aConvertedPostThatReadsDifferentlyIsShownSideBySideWithItsOriginal() throws Exception {
+        Path file = dir.resolve("ckeditor.db");
+        SqliteFiles.exec(file, "CREATE TABLE blog_posts (id INTEGER PRIMARY KEY, title TEXT, text TEXT, date TEXT)",
+                "INSERT INTO blog_posts VALUES (1, 'Fine', '<p>Plain <strong>words</strong>.</p>', '2021-01-01')",
+                "INSERT INTO blog_posts VALUES (2, 'Glossary', '<dl><dt>Slug</dt><dd>The address of a post</dd></dl>', '2021-01-02')");
+        vm.choose(file);
+        vm.next();
+        ConversionReview review = vm.conversions();
+        assertThat(review.posts()).extracting(ConversionReview::titleOf).containsExactly("Glossary");
+        assertThat(review.selectedProperty().get()).isNotNull();
+        assertThat(review.differenceProperty().get()).startsWith("“Glossary” reads differently: the text differs at character");
+        assertThat(review.originalHtmlProperty().get()).contains("<dt>Slug</dt>");
+        assertThat(review.convertedHtmlProperty().get()).contains("The address of a post").doesNotContain("<dt>");
+        assertThat(store.posts().countDocuments()).as("only looked at").isZero();
     }
 }
