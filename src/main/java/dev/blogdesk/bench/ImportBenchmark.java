@@ -59,7 +59,8 @@ public final class ImportBenchmark {
         double rawRate = raw(file, "raw");
         double importRate = blogDesk(file, "import");
         log.printf("bench import: raw insertMany %,.0f docs/s, BlogDesk import %,.0f docs/s%n", rawRate, importRate);
-        return List.of(new BenchResult("import.throughput", importRate, "docs/s", rawRate));
+        BenchResult vsNaive = new ServerImportBenchmark(workDir.resolve("serve"), log).run(file, warm);
+        return List.of(new BenchResult("import.throughput", importRate, "docs/s", rawRate), vsNaive);
     }
 
     /** Builds the import's documents (dry run, nothing written), then times inserting them raw. */

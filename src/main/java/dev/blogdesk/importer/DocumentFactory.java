@@ -41,6 +41,8 @@ final class DocumentFactory {
     private final String table;
     private final boolean keepHtml;
     private final LegacyImages images;
+    /** Posts converted to Markdown, by the format they came in (html, mobiledoc, lexical); read by one thread. */
+    private final java.util.Map<String, Long> conversionCounts = new java.util.TreeMap<>();
 
     /**
      * @param keepHtml HTML content stays HTML; otherwise it becomes Markdown (the original goes to {@code legacy})
@@ -59,6 +61,11 @@ final class DocumentFactory {
 
     /** The content as stored, and the original when it was converted (null otherwise). */
     private record Content(String text, String original, String format) {
+    }
+
+    /** How many posts were converted to Markdown, by the format they came in. */
+    java.util.Map<String, Long> conversions() {
+        return java.util.Map.copyOf(conversionCounts);
     }
 
     /** An earlier version's text as the post's own would be stored: converted unless the HTML is kept. */
@@ -115,8 +122,11 @@ final class DocumentFactory {
         LegacyImages.Rewritten rewritten = images == null ? new LegacyImages.Rewritten(converted.text(), 0)
                 : images.rewrite(converted.text(), row.id(), table, problems);
         Content content = new Content(rewritten.text(), converted.original(), converted.format());
+        if (converted.original() != null) {
+            conversionCounts.merge(converted.format(), 1L, Long::sum);
+        }
         String title = HtmlContent.decodeTitle(row.title());
-        Document doc = PostSchema.newDocument(idFor(row.idText()), title, content.text(), row.date(), now.toInstant());
+        Document doc = PostSchema.newDocument(idFor(row.id()), title, content.text(), row.date(), now.toInstant());
         doc.append(PostSchema.STATUS, row.status().value());
         if (row.author() != null) {
             doc.append(PostSchema.AUTHOR, row.author());
@@ -189,9 +199,20 @@ final class DocumentFactory {
         return legacy;
     }
 
-    ObjectId idFor(String rowId) {
-        byte[] hash = sha256("blogdesk-import\0" + source + "\0" + table + "\0" + rowId);
-        return new ObjectId(java.util.Arrays.copyOf(hash, 12));
+    /**
+     * The new post's {@code _id}, the same on every run: 4 bytes from the source and table, then an
+     * integer row id itself (so posts are stored in row order, which the embedded store's B-tree writes
+     * far faster than random keys) or 8 bytes of a hash of any other id. A re-run finds posts by their
+     * {@code legacy} id, so posts written with the earlier all-hash scheme are found as well.
+     */
+    ObjectId idFor(Object rowId) {
+        byte[] id = java.util.Arrays.copyOf(sha256("blogdesk-import\0" + source + "\0" + table), 12);
+        if (rowId instanceof Long n) {
+            java.nio.ByteBuffer.wrap(id, 4, 8).putLong(n ^ Long.MIN_VALUE); // negative ids sort before positive ones
+        } else {
+            System.arraycopy(sha256("blogdesk-import\0" + source + "\0" + table + "\0" + rowId), 0, id, 4, 8);
+        }
+        return new ObjectId(id);
     }
 
     /**

@@ -29,11 +29,13 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
      * {@code undated} of the rows written have no {@code date_posted}; {@code revisions} earlier versions the old
      * blog kept of the new posts became their history; {@code alreadyImported} rows were recognised as imported
      * before from {@code otherFiles} (copies or snapshots of the same blog) and handled as {@code sameBlog} says;
-     * {@code imagesImported} of the old site's images the posts link to were stored, {@code imagesNotFound} were not found.
+     * {@code imagesImported} of the old site's images the posts link to were stored, {@code imagesNotFound} were not found;
+     * {@code conversions} counts the posts converted to Markdown by the format they came in.
      */
     public record Counts(long read, long inserted, long updated, long unchanged, long skipped, long failed, long drafts,
                          long undated, long revisions, long alreadyImported, List<String> otherFiles,
-                         ImportRequest.SameBlog sameBlog, long imagesImported, long imagesNotFound) {
+                         ImportRequest.SameBlog sameBlog, long imagesImported, long imagesNotFound,
+                         Map<String, Long> conversions) {
         public long published() {
             return inserted + updated + unchanged - drafts;
         }
@@ -116,6 +118,7 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
                 .append("already_imported", new Document("rows", counts.alreadyImported()).append("from", counts.otherFiles())
                         .append("action", counts.sameBlog().name().toLowerCase(java.util.Locale.ROOT)))
                 .append("images", new Document("imported", counts.imagesImported()).append("not_found", counts.imagesNotFound()))
+                .append("conversions", new Document(new java.util.TreeMap<String, Object>(counts.conversions())))
                 .append("verified", verified()).append("verification", verification.message());
         Document tables = new Document(table, new Document("read", read).append("inserted", inserted)
                 .append("updated", updated).append("unchanged", unchanged).append("skipped", skipped).append("failed", failed));
@@ -143,6 +146,10 @@ public record ImportReport(String source, String table, SourceEngine engine, Out
                 read(), inserted(), updated(), unchanged(), skipped(), failed(), rowsPerSecond()));
         sb.append("  ").append(counts.published()).append(" published (blogdb.posts), ")
                 .append(count(counts.drafts(), "draft", "drafts")).append(" (blogdb.drafts, never shown by the blog)\n");
+        if (!counts.conversions().isEmpty()) {
+            sb.append("  converted to Markdown: ").append(String.join(", ", new java.util.TreeMap<>(counts.conversions()).entrySet().stream()
+                    .map(e -> count(e.getValue(), "post", "posts") + " from " + e.getKey()).toList())).append('\n');
+        }
         if (counts.alreadyImported() > 0) {
             sb.append(String.format("  %s imported before from %s: %s%n", count(counts.alreadyImported(), "row was", "rows were"),
                     String.join(", ", counts.otherFiles()), switch (counts.sameBlog()) {

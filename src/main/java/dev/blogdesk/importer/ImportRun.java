@@ -39,6 +39,7 @@ final class ImportRun {
     final MappingPlan plan;
     final DocumentFactory factory;
     final EarlierImports earlier;
+    private final int batchSize;
     final ImportRequest.SameBlog sameBlog;
     /** Rows recognised as imported before from another file of the same blog, and those files. */
     final AtomicLong alreadyImported = new AtomicLong();
@@ -79,7 +80,8 @@ final class ImportRun {
     private final dev.blogdesk.store.PostRevisions revisions;
 
     ImportRun(MongoDatabase database, SourceSnapshot snapshot, MappingPlan plan, DocumentFactory factory,
-              EarlierImports earlier, ImportRequest request, SourceEngine engine) {
+              EarlierImports earlier, ImportRequest request, SourceEngine engine, int batchSize) {
+        this.batchSize = batchSize;
         this.revisions = new dev.blogdesk.store.PostRevisions(database);
         this.engine = engine;
         this.snapshot = snapshot;
@@ -206,7 +208,8 @@ final class ImportRun {
     private void readAll(BlockingQueue<Batch> queue) throws SQLException, InterruptedException {
         Date now = new Date();
         Set<String> seenIds = new HashSet<>();
-        List<Document> inserts = new ArrayList<>(ImportEngine.BATCH_SIZE);
+        List<Document> inserts = new ArrayList<>(batchSize);
+        long batchChars = 0;
         List<BatchWriter.Change> updates = new ArrayList<>();
         int sampled = 0;
         int differing = 0;
@@ -244,9 +247,11 @@ final class ImportRun {
                     }
                 }
                 classify(doc, inserts, updates);
-                if (inserts.size() + updates.size() >= ImportEngine.BATCH_SIZE) {
+                batchChars += doc.getString(PostSchema.CONTENT).length();
+                if (inserts.size() + updates.size() >= batchSize || batchChars >= ImportEngine.BATCH_CHARS) {
                     queue.put(new Batch(new BatchWriter.Batch(inserts, updates), false));
-                    inserts = new ArrayList<>(ImportEngine.BATCH_SIZE);
+                    batchChars = 0;
+                    inserts = new ArrayList<>(batchSize);
                     updates = new ArrayList<>();
                 }
             }

@@ -142,6 +142,11 @@ class ImportCliIT {
         assertThat(figure.getDouble("value")).isPositive();
         assertThat(figure.getDouble("ratio")).isCloseTo(figure.getDouble("value") / figure.getDouble("baseline"),
                 org.assertj.core.data.Offset.offset(0.01));
+        Document vsNaive = Document.parse(r.stdout().get(1));
+        assertThat(vsNaive.getString("name")).isEqualTo("import.vs_naive");
+        assertThat(vsNaive.getString("unit")).isEqualTo("ms");
+        assertThat(vsNaive.getDouble("baseline")).as("the naive migration into its own serve endpoint").isPositive();
+        assertThat(vsNaive.getDouble("value")).isPositive();
 
         CliIT.Result unknown = run("bench", "warp-speed");
         assertThat(unknown.exit()).isNotZero();

@@ -125,6 +125,9 @@ class EngineProfilesTest extends ImporterFixture {
 
                 <https://example.com/a>
                 """);
+        assertThat(Document.parse(report.toJson()).get("conversions", Document.class))
+                .isEqualTo(new Document("lexical", 4).append("mobiledoc", 1));
+        assertThat(report.summary()).contains("converted to Markdown: 4 posts from lexical, 1 post from mobiledoc");
         assertThat(lexical.getString("author")).as("the first author by sort_order").isEqualTo("Jane Ghost");
         assertThat(lexical.getList("tags", String.class)).containsExactlyInAnyOrder("Getting Started", "News");
         assertThat(date(lexical)).isEqualTo(Instant.parse("2023-05-02T09:30:15Z"));
