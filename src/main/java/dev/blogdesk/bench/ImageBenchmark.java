@@ -55,7 +55,8 @@ public final class ImageBenchmark {
         PreviewBenchmark.startToolkit();
         List<Double> insertMs = new ArrayList<>();
         List<Double> fileMs = new ArrayList<>();
-        double fxMax;
+        List<Double> fxMs = new ArrayList<>();
+        double fxFirst;
         try (EmbeddedMongo server = EmbeddedMongo.start(workDir.resolve("store"), 0);
              MongoClient client = MongoClients.create(server.connectionString());
              FxTaskExecutor executor = new FxTaskExecutor(2)) {
@@ -67,7 +68,11 @@ public final class ImageBenchmark {
             EditorViewModel editor = new EditorViewModel(null, executor, null, action -> { }, renderer, journal);
             ImageInsertion insertion = new ImageInsertion(editor, images, executor, null, () -> "/uploads/");
             insertion.setOnStored(local::stored);
-            insertion.setInsertAtCaret(markdown -> editor.contentProperty().set(editor.contentProperty().get() + markdown + "\n"));
+            // As the editor puts it in at the caret, here the end of the text.
+            insertion.setInsertAtCaret(markdown -> {
+                String text = editor.contentProperty().get();
+                editor.contentProperty().set(text + ImageInsertion.asParagraph(text, text.length(), markdown));
+            });
             WebView[] web = new WebView[1];
             Stage[] stage = new Stage[1];
             PreviewBenchmark.onFx(() -> {
@@ -92,15 +97,23 @@ public final class ImageBenchmark {
                 if (run >= WARM_UP) {
                     insertMs.add(ms);
                     fileMs.add(forcedWriteMs(png, workDir.resolve("plain-" + run + ".png")));
-                    log.printf("bench image run %d: %.1f MB pasted until shown %.0f ms (plain file %.0f ms)%n",
-                            run - WARM_UP + 1, png.length / 1048576.0, ms, fileMs.get(fileMs.size() - 1));
+                    double fx = probe.sinceLast();
+                    fxMs.add(fx);
+                    log.printf("bench image run %d: %.1f MB pasted until shown %.0f ms (plain file %.0f ms), FX thread busy at most %.1f ms%n",
+                            run - WARM_UP + 1, png.length / 1048576.0, ms, fileMs.get(fileMs.size() - 1), fx);
+                } else {
+                    log.printf("bench image warm-up %d: FX thread busy at most %.1f ms%n", run + 1, probe.sinceLast());
                 }
             }
-            fxMax = probe.stop();
+            fxFirst = probe.stop();
             PreviewBenchmark.onFx(() -> stage[0].close());
             journal.close();
         }
-        log.printf("bench image: FX thread busy at most %.1f ms%n", fxMax);
+        // Like the insert times, the FX figure leaves out the warm-up pastes: the first one after start-up
+        // (JIT, the WebView's image pipeline) is logged but not the figure.
+        double fxMax = fxMs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        log.printf("bench image: FX thread busy at most %.1f ms over the measured pastes, %.1f ms including the warm-up%n",
+                fxMax, fxFirst);
         return List.of(new BenchResult("image.insert_ms", BenchResult.median(insertMs), "ms", BenchResult.median(fileMs)),
                 new BenchResult("image.fx_max_ms", fxMax, "ms", 16));
     }

@@ -173,6 +173,7 @@ public final class PreviewBenchmark {
     static final class FxStallProbe {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong maxNanos = new AtomicLong();
+        private final AtomicLong windowNanos = new AtomicLong();
         private Thread thread;
 
         void start() {
@@ -181,7 +182,9 @@ public final class PreviewBenchmark {
                     long posted = System.nanoTime();
                     CountDownLatch ran = new CountDownLatch(1);
                     Platform.runLater(() -> {
-                        maxNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                        long waited = System.nanoTime() - posted;
+                        maxNanos.accumulateAndGet(waited, Math::max);
+                        windowNanos.accumulateAndGet(waited, Math::max);
                         ran.countDown();
                     });
                     try {
@@ -194,6 +197,11 @@ public final class PreviewBenchmark {
             }, "fx-stall-probe");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        /** The longest wait since the last call (or the start), in ms; the overall maximum is kept as well. */
+        double sinceLast() {
+            return windowNanos.getAndSet(0) / 1e6;
         }
 
         double stop() throws InterruptedException {

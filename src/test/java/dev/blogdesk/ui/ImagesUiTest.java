@@ -71,7 +71,8 @@ class ImagesUiTest {
         }).get(5, TimeUnit.SECONDS);
         robot.push(KeyCode.CONTROL, KeyCode.V);
         waitUntil(() -> storedImages() == 1 && vm.editor().contentProperty().get().contains("](/uploads/"));
-        assertThat(vm.editor().contentProperty().get()).matches("(?s)Look:\\n!\\[image]\\(/uploads/[0-9a-f]{64}\\.png\\)\\n");
+        assertThat(vm.editor().contentProperty().get()).as("a paragraph of its own")
+                .matches("(?s)Look:\\n\\n!\\[image]\\(/uploads/[0-9a-f]{64}\\.png\\)\\n\\n");
 
         WebEngine engine = robot.lookup("#previewView").queryAs(WebView.class).getEngine();
         waitUntil(() -> engine.getLoadWorker().getState() == Worker.State.SUCCEEDED && engine.getDocument() != null
@@ -116,7 +117,7 @@ class ImagesUiTest {
         }).get(5, TimeUnit.SECONDS);
         waitUntil(() -> storedImages() == 1 && vm.editor().contentProperty().get().contains("](/uploads/"));
         assertThat(vm.editor().contentProperty().get())
-                .matches("(?s)Before\\n!\\[sunset at sea]\\(/uploads/[0-9a-f]{64}\\.png\\)\\n");
+                .matches("(?s)Before\\n\\n!\\[sunset at sea]\\(/uploads/[0-9a-f]{64}\\.png\\)\\n\\n");
         assertThat(storedImages()).isEqualTo(1);
     }
 }

@@ -71,8 +71,7 @@ public final class EditorView {
     private void acceptImages(org.fxmisc.richtext.CodeArea area) {
         images.setInsertAtCaret(markdown -> {
             int caret = area.getCaretPosition();
-            String before = caret > 0 && area.getText(caret - 1, caret).equals("\n") || caret == 0 ? "" : "\n";
-            area.insertText(caret, before + markdown + "\n");
+            area.insertText(caret, ImageInsertion.asParagraph(area.getText(), caret, markdown));
         });
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             var clipboard = javafx.scene.input.Clipboard.getSystemClipboard();

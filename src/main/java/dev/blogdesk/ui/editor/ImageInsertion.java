@@ -52,6 +52,19 @@ public final class ImageInsertion {
     }
 
     /** The editor view puts the Markdown in at the caret. */
+    /**
+     * What goes in at {@code caret} of {@code text} for an image's Markdown: the image as a paragraph of
+     * its own, with a blank line before and after it. Images written one after another would otherwise
+     * join one paragraph, and the preview would redraw, and decode on the FX thread, every picture in it
+     * for each new one.
+     */
+    public static String asParagraph(String text, int caret, String markdown) {
+        String before = caret == 0 || text.startsWith("\n\n", caret - 2) || caret == 1 && text.charAt(0) == '\n' ? ""
+                : text.charAt(caret - 1) == '\n' ? "\n" : "\n\n";
+        String after = text.startsWith("\n\n", caret) ? "" : text.startsWith("\n", caret) ? "\n" : "\n\n";
+        return before + markdown + after;
+    }
+
     public void setInsertAtCaret(Consumer<String> insertAtCaret) {
         this.insertAtCaret = insertAtCaret;
     }

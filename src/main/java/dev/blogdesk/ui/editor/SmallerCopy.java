@@ -3,15 +3,10 @@ package dev.blogdesk.ui.editor;
 import dev.blogdesk.store.PostImages;
 import dev.blogdesk.store.StoreException;
 
-import javax.imageio.IIOImage;
+import dev.blogdesk.app.ImageScaling;
+
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -39,49 +34,13 @@ final class SmallerCopy {
             throw new StoreException("“" + name + "” could not be read as a picture (BlogDesk can shrink JPEG, PNG, GIF "
                     + "and BMP files); make it smaller in an image editor and insert it again.");
         }
-        boolean alpha = image.getColorModel().hasAlpha();
         int edge = Math.min(MAX_EDGE, Math.max(image.getWidth(), image.getHeight()));
         while (true) {
-            byte[] bytes = encode(scaled(image, edge, alpha), alpha);
+            byte[] bytes = ImageScaling.encode(ImageScaling.scaled(image, edge), 0.9f);
             if (bytes.length <= PostImages.MAX_BYTES || edge < 64) {
                 return bytes;
             }
             edge /= 2;
         }
-    }
-
-    private static BufferedImage scaled(BufferedImage image, int edge, boolean alpha) {
-        double scale = Math.min(1.0, edge / (double) Math.max(image.getWidth(), image.getHeight()));
-        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
-        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        BufferedImage out = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(image, 0, 0, w, h, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    private static byte[] encode(BufferedImage image, boolean alpha) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        if (alpha) {
-            ImageIO.write(image, "png", bytes);
-            return bytes.toByteArray();
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 }

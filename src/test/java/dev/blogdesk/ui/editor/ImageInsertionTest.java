@@ -77,9 +77,9 @@ class ImageInsertionTest {
         String html = renderer.render("t", markdown).blocks().stream()
                 .map(dev.blogdesk.markdown.PreviewDocument.Block::safeHtml).reduce("", String::concat);
         String name = inserted.get(0).substring(inserted.get(0).indexOf("/uploads/") + 9, inserted.get(0).length() - 1);
-        assertThat(html).contains("src=\"" + cache.resolve(name).toUri() + "\"").contains("src=\"https://example.org/x.png\"")
+        assertThat(html).contains("src=\"" + cache.resolve("preview-" + name).toUri() + "\"").contains("src=\"https://example.org/x.png\"")
                 .contains("src=\"/uploads/" + "0".repeat(64) + ".png\"");
-        assertThat(cache.resolve(name)).hasBinaryContent(Files.readAllBytes(photo));
+        assertThat(cache.resolve("preview-" + name)).as("small enough: shown as stored").hasBinaryContent(Files.readAllBytes(photo));
 
         // An exported page carries its images inline instead.
         PreviewRenderer export = new PreviewRenderer(new MarkdownRenderer());
@@ -157,5 +157,23 @@ class ImageInsertionTest {
         String name = inserted.get(0).substring(inserted.get(0).indexOf("/uploads/") + 9, inserted.get(0).length() - 1);
         assertThat(Files.readString(out)).contains("status: draft").contains("![dot](" + name + ")").doesNotContain("/uploads/");
         assertThat(out.resolveSibling(name)).hasBinaryContent(png);
+    }
+
+    @Test
+    void anImageGoesInAsAParagraphOfItsOwnWhereverTheCaretIs() {
+        String img = "![a](/uploads/x.png)";
+        assertThat(ImageInsertion.asParagraph("", 0, img)).isEqualTo(img + "\n\n");
+        assertThat(ImageInsertion.asParagraph("Look:", 5, img)).isEqualTo("\n\n" + img + "\n\n");
+        assertThat(ImageInsertion.asParagraph("Look:\n", 6, img)).isEqualTo("\n" + img + "\n\n");
+        assertThat(ImageInsertion.asParagraph("Look:\n\n", 7, img)).isEqualTo(img + "\n\n");
+        assertThat(ImageInsertion.asParagraph("one two", 3, img)).as("mid-sentence, it splits the paragraph")
+                .isEqualTo("\n\n" + img + "\n\n");
+        assertThat(ImageInsertion.asParagraph("a\n\nb", 1, img)).isEqualTo("\n\n" + img);
+        assertThat(ImageInsertion.asParagraph("a\nb", 2, img)).isEqualTo("\n" + img + "\n\n");
+        String twice = "";
+        for (int i = 0; i < 2; i++) {
+            twice += ImageInsertion.asParagraph(twice, twice.length(), img);
+        }
+        assertThat(twice).as("one after another, two paragraphs").isEqualTo(img + "\n\n" + img + "\n\n");
     }
 }

@@ -1,0 +1,57 @@
+package dev.blogdesk.app;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/** A picture made smaller with Java's own imaging: scaled to a long edge, then written as JPEG, or PNG when it has transparency. */
+public final class ImageScaling {
+
+    private ImageScaling() {
+    }
+
+    /** {@code image} with its long side at most {@code edge} pixels (never larger than it was). */
+    public static BufferedImage scaled(BufferedImage image, int edge) {
+        boolean alpha = image.getColorModel().hasAlpha();
+        double scale = Math.min(1.0, edge / (double) Math.max(image.getWidth(), image.getHeight()));
+        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        BufferedImage out = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** PNG when the picture has transparency, else JPEG at {@code quality} (0–1). */
+    public static byte[] encode(BufferedImage image, float quality) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (image.getColorModel().hasAlpha()) {
+            ImageIO.write(image, "png", bytes);
+            return bytes.toByteArray();
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+}
