@@ -35,12 +35,18 @@ public final class ImageScaling {
         return out;
     }
 
-    /** PNG when the picture has transparency, else JPEG at {@code quality} (0–1). */
+    /**
+     * PNG when the picture shows transparency, else JPEG at {@code quality} (0–1). A pasted picture always
+     * comes with an alpha channel, mostly fully opaque: that one is a photo, and becomes a JPEG.
+     */
     public static byte[] encode(BufferedImage image, float quality) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (image.getColorModel().hasAlpha()) {
-            ImageIO.write(image, "png", bytes);
-            return bytes.toByteArray();
+            if (showsTransparency(image)) {
+                ImageIO.write(image, "png", bytes);
+                return bytes.toByteArray();
+            }
+            image = opaque(image);
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
@@ -53,5 +59,27 @@ public final class ImageScaling {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    private static boolean showsTransparency(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (image.getRGB(x, y) >>> 24 != 0xFF) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static BufferedImage opaque(BufferedImage image) {
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
     }
 }

@@ -1,6 +1,7 @@
 package dev.blogdesk.app;
 
 import dev.blogdesk.store.Folders;
+import dev.blogdesk.store.ImageType;
 import dev.blogdesk.store.PostImages;
 import dev.blogdesk.store.StoreException;
 import org.slf4j.Logger;
@@ -98,14 +99,22 @@ public final class LocalImages implements UnaryOperator<String> {
             return "data:" + PostImages.contentTypeOf(name) + ";base64," + Base64.getEncoder().encodeToString(bytes);
         }
         try {
-            Path file = cacheDir.resolve(PREVIEW_PREFIX + name);
-            if (!Files.exists(file)) {
-                Files.createDirectories(cacheDir);
-                // Whole or not at all: a half-written copy is never shown (the name says what it holds).
-                Path part = Files.createTempFile(cacheDir, name, ".part");
-                Files.write(part, forPreview(name, bytes));
-                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // The copy is named by the stored image's hash and by what it holds (a large PNG's copy is a JPEG).
+            String hash = name.substring(0, name.indexOf('.'));
+            for (ImageType type : ImageType.values()) {
+                Path made = cacheDir.resolve(PREVIEW_PREFIX + hash + "." + type.extension());
+                if (Files.exists(made)) {
+                    return made.toUri().toString();
+                }
             }
+            byte[] shown = forPreview(name, bytes);
+            ImageType type = ImageType.sniff(shown);
+            Path file = cacheDir.resolve(PREVIEW_PREFIX + (type == null ? name : hash + "." + type.extension()));
+            Files.createDirectories(cacheDir);
+            // Whole or not at all: a half-written copy is never shown (the name says what it holds).
+            Path part = Files.createTempFile(cacheDir, name, ".part");
+            Files.write(part, shown);
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return file.toUri().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(Folders.writeFailureMessage(cacheDir, e), e);
