@@ -24,13 +24,15 @@ final class Lexical {
     private Lexical() {
     }
 
-    /** Whether {@code content} is a Lexical document. */
+    private static final java.util.regex.Pattern ROOT_TYPE = java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"root\"");
+
+    /** Whether {@code content} is a Lexical document: JSON whose root node says it is one. */
     static boolean looksLikeLexical(String content) {
         if (content == null) {
             return false;
         }
         String s = content.stripLeading();
-        return s.startsWith("{") && s.contains("\"root\"") && s.contains("\"children\"");
+        return s.startsWith("{") && s.contains("\"root\"") && s.contains("\"children\"") && ROOT_TYPE.matcher(s).find();
     }
 
     /** The Markdown; throws {@link IllegalArgumentException} when the JSON is not a Lexical document BlogDesk can read. */

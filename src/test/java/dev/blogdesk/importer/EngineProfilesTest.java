@@ -374,4 +374,16 @@ class EngineProfilesTest extends ImporterFixture {
         List<String> titles = store.drafts().find().map(d -> d.getString("title")).into(new ArrayList<>());
         assertThat(titles).containsExactly("Two");
     }
+
+    @Test
+    void aPostThatIsOnlyAJsonSampleIsNotTakenForGhostsSource() throws Exception {
+        Path file = dir.resolve("notes.db");
+        String sample = "{\"root\": {\"children\": [1, 2]}, \"sections\": [], \"version\": \"1\"}";
+        SqliteFiles.exec(file, "CREATE TABLE post (id INTEGER PRIMARY KEY, title TEXT, content TEXT, date_posted TEXT)",
+                "INSERT INTO post VALUES (1, 'A config file', '" + sample + "', '2020-01-01 00:00:00')");
+        ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
+        assertThat(post("A config file").getString("content")).isEqualTo(sample);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.counts().conversions()).isEmpty();
+    }
 }
