@@ -63,6 +63,11 @@ final class DocumentFactory {
     private record Content(String text, String original, String format) {
     }
 
+    /** How many of an imported post's links to the old site's images point at copies in GridFS ({@code legacy.images}). */
+    static int imagesOf(Document legacy) {
+        return legacy.get(LEGACY_IMAGES) instanceof Number n ? n.intValue() : 0;
+    }
+
     /** How many posts were converted to Markdown, by the format they came in. */
     java.util.Map<String, Long> conversions() {
         return java.util.Map.copyOf(conversionCounts);

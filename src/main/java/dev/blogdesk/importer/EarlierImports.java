@@ -57,8 +57,7 @@ final class EarlierImports {
 
     private void add(ObjectId id, PostStatus status, Document legacy, Object title, String source) {
         String from = legacy.getString(PostSchema.LEGACY_SOURCE);
-        int images = legacy.get(DocumentFactory.LEGACY_IMAGES) instanceof Number n ? n.intValue() : 0;
-        Imported post = new Imported(id, legacy.getString(PostSchema.LEGACY_CHECKSUM), status, from, images);
+        Imported post = new Imported(id, legacy.getString(PostSchema.LEGACY_CHECKSUM), status, from, DocumentFactory.imagesOf(legacy));
         String rowId = String.valueOf(legacy.get(PostSchema.LEGACY_ID));
         if (source.equals(from)) {
             fromThisFile.put(rowId, post);

@@ -302,8 +302,9 @@ final class ImportRun {
                 withHistory.add(new WithHistory(rowId, id, status, doc.getString(PostSchema.TITLE),
                         doc.getDate(PostSchema.UPDATED_AT).toInstant()));
             }
-        } else if (checksum.equals(previous.checksum()) && imagesOf(legacy) <= previous.images()) {
-            // Left where it is, also when the writer published or unpublished it in BlogDesk since.
+        } else if (checksum.equals(previous.checksum()) && DocumentFactory.imagesOf(legacy) <= previous.images()) {
+            // Left where it is, also when the writer published or unpublished it in BlogDesk since. Images found
+            // only now (the old site's folder given on a re-run) change the post, though its row did not.
             unchanged.incrementAndGet();
             unchangedChecksums.put(id, checksum);
             countStatus(previous.status());
@@ -348,11 +349,6 @@ final class ImportRun {
         if (!doc.containsKey(PostSchema.DATE_POSTED)) {
             undated.incrementAndGet();
         }
-    }
-
-    /** Images found only now (the old site's folder given on a re-run) change the post, though its row did not change. */
-    private static int imagesOf(Document legacy) {
-        return legacy.get(DocumentFactory.LEGACY_IMAGES) instanceof Number n ? n.intValue() : 0;
     }
 
     private void countStatus(PostStatus status) {

@@ -1,5 +1,6 @@
 package dev.blogdesk.importer;
 
+import dev.blogdesk.markdown.PreviewPage;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -127,7 +128,7 @@ final class Lexical {
             case "link", "autolink", "at-link" -> {
                 String url = text(node, "url");
                 String words = inline(node);
-                yield "<a href=\"" + escape(url) + "\">" + (words.isEmpty() ? escape(url) : words) + "</a>";
+                yield "<a href=\"" + PreviewPage.escape(url) + "\">" + (words.isEmpty() ? PreviewPage.escape(url) : words) + "</a>";
             }
             case "linebreak" -> "<br>";
             case "tab" -> " ";
@@ -137,7 +138,7 @@ final class Lexical {
 
     private static String formatted(String text, Object format) {
         int bits = format instanceof Number n ? n.intValue() : 0;
-        String html = escape(text);
+        String html = PreviewPage.escape(text);
         if ((bits & CODE) != 0) {
             html = "<code>" + html + "</code>";
         }
@@ -208,10 +209,6 @@ final class Lexical {
             }
         }
         return out;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static List<?> list(Object value) {

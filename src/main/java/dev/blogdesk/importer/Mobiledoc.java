@@ -1,5 +1,6 @@
 package dev.blogdesk.importer;
 
+import dev.blogdesk.markdown.PreviewPage;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -116,13 +117,13 @@ final class Mobiledoc {
                 StringBuilder start = new StringBuilder("<").append(tag);
                 List<?> attributes = markup.size() > 1 ? list(markup.get(1)) : List.of();
                 for (int a = 0; a + 1 < attributes.size(); a += 2) {
-                    start.append(' ').append(attributes.get(a)).append("=\"").append(escape(String.valueOf(attributes.get(a + 1)))).append('"');
+                    start.append(' ').append(attributes.get(a)).append("=\"").append(PreviewPage.escape(String.valueOf(attributes.get(a + 1)))).append('"');
                 }
                 html.append(start).append('>');
                 open.push(tag);
             }
             if (((Number) marker.get(0)).intValue() == 0) {
-                html.append(escape(String.valueOf(marker.get(3))));
+                html.append(PreviewPage.escape(String.valueOf(marker.get(3))));
             }
             for (int closed = ((Number) marker.get(2)).intValue(); closed > 0 && !open.isEmpty(); closed--) {
                 html.append("</").append(open.pop()).append('>');
@@ -141,10 +142,6 @@ final class Mobiledoc {
     private static String tag(Object name) {
         String t = String.valueOf(name).toLowerCase(java.util.Locale.ROOT);
         return t.matches("[a-z][a-z0-9]*") ? t : "p";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static List<?> list(Object value) {
