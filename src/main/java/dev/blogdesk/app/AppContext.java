@@ -1,7 +1,9 @@
 package dev.blogdesk.app;
 
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportTarget;
 import dev.blogdesk.store.MongoUris;
+import dev.blogdesk.store.StoreConnection;
 import dev.blogdesk.store.StoreException;
 import dev.blogdesk.sync.ConnectionProfile;
 import dev.blogdesk.sync.SyncService;
@@ -44,8 +46,15 @@ public final class AppContext implements AutoCloseable {
         this.settings = settings;
         this.store = store;
         this.syncProfile = syncProfile;
-        // Real MongoDB gets the unique legacy-key index; on the embedded server it only costs time.
-        this.importEngine = new ImportEngine(store.database(), dataDir.resolve(IMPORT_WORK_DIR), !store.isEmbedded());
+        this.importEngine = new ImportEngine(store.database(), dataDir.resolve(IMPORT_WORK_DIR), importTarget(store.connection()));
+    }
+
+    private static ImportTarget importTarget(StoreConnection connection) {
+        if (connection.embedded().isPresent()) {
+            return ImportTarget.IN_PROCESS;
+        }
+        return connection.isBlogDeskStore() ? ImportTarget.BLOGDESK_ENDPOINT
+                : ImportTarget.MONGODB_SERVER;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportTarget;
 import dev.blogdesk.importer.ImportProgress;
 import dev.blogdesk.importer.ImportReport;
 import dev.blogdesk.importer.ImportRequest;
@@ -81,7 +82,7 @@ public final class ImportBenchmark {
     static List<Document> documentsOf(Path file, Path scratch) {
         List<Document> docs = new ArrayList<>();
         try (Store prep = new Store(scratch)) {
-            new ImportEngine(prep.client.getDatabase("blogdb"), scratch.resolve("work"), false)
+            new ImportEngine(prep.client.getDatabase("blogdb"), scratch.resolve("work"), ImportTarget.IN_PROCESS)
                     .run(ImportRequest.of(file, null).asDryRun().sampling(Integer.MAX_VALUE, docs::add), ImportProgress.NONE);
         }
         return docs;
@@ -94,7 +95,7 @@ public final class ImportBenchmark {
 
     private double blogDesk(Path file, String name) throws Exception {
         try (Store store = new Store(workDir.resolve(name))) {
-            ImportEngine engine = new ImportEngine(store.client.getDatabase("blogdb"), workDir.resolve(name + "-work"), false);
+            ImportEngine engine = new ImportEngine(store.client.getDatabase("blogdb"), workDir.resolve(name + "-work"), ImportTarget.IN_PROCESS);
             long start = System.nanoTime();
             ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;

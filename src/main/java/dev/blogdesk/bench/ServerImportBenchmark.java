@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.blogdesk.Launcher;
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportTarget;
 import dev.blogdesk.importer.ImportProgress;
 import dev.blogdesk.importer.ImportReport;
 import dev.blogdesk.importer.ImportRequest;
@@ -77,7 +78,7 @@ final class ServerImportBenchmark {
     private double blogDesk(Path file, String name) throws Exception {
         try (Serve serve = new Serve(workDir.resolve(name)); MongoClient client = MongoClients.create(serve.uri)) {
             // As `import --mongo-uri` runs it: a server that is not the embedded store gets the legacy index.
-            ImportEngine engine = new ImportEngine(client.getDatabase("blogdb"), workDir.resolve(name + "-work"), true);
+            ImportEngine engine = new ImportEngine(client.getDatabase("blogdb"), workDir.resolve(name + "-work"), ImportTarget.over(client.getDatabase("blogdb")));
             long start = System.nanoTime();
             ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportTarget;
 import dev.blogdesk.importer.ImportProgress;
 import dev.blogdesk.importer.ImportReport;
 import dev.blogdesk.importer.ImportRequest;
@@ -118,7 +119,7 @@ public final class StartupBenchmark {
         try (EmbeddedMongo server = EmbeddedMongo.start(dataDir, 0);
              MongoClient client = MongoClients.create(server.connectionString())) {
             SearchIndex index = PostStore.follow(server);
-            ImportReport report = new ImportEngine(client.getDatabase("blogdb"), dataDir.resolve("import-work"), false)
+            ImportReport report = new ImportEngine(client.getDatabase("blogdb"), dataDir.resolve("import-work"), ImportTarget.IN_PROCESS)
                     .run(ImportRequest.of(file, null), ImportProgress.NONE);
             if (report.inserted() != rows) {
                 throw new IllegalStateException("bench startup: import wrote " + report.inserted() + " of " + rows);

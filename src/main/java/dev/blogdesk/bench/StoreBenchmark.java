@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.blogdesk.app.PostStore;
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportTarget;
 import dev.blogdesk.importer.ImportProgress;
 import dev.blogdesk.importer.ImportReport;
 import dev.blogdesk.importer.ImportRequest;
@@ -131,7 +132,7 @@ public final class StoreBenchmark {
         try (EmbeddedMongo server = EmbeddedMongo.start(dataDir, 0);
              MongoClient client = MongoClients.create(server.connectionString())) {
             SearchIndex index = PostStore.follow(server);
-            ImportEngine engine = new ImportEngine(client.getDatabase(StoreConnection.DEFAULT_DATABASE), workDir.resolve("work"), false);
+            ImportEngine engine = new ImportEngine(client.getDatabase(StoreConnection.DEFAULT_DATABASE), workDir.resolve("work"), ImportTarget.IN_PROCESS);
             long start = System.nanoTime();
             ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
             rate = report.inserted() / ((System.nanoTime() - start) / 1e9);

@@ -36,6 +36,8 @@ final class EarlierImports {
     private final Map<String, List<Other>> othersByTitleAndDate = new HashMap<>();
     /** Posts of other files already matched to a row of this one: each stands for one row only. */
     private final java.util.Set<ObjectId> claimed = new java.util.HashSet<>();
+    /** This file's rows whose earlier post was asked for. */
+    private final java.util.Set<String> rowsStillThere = new java.util.HashSet<>();
 
     /** Drafts first: a post caught in both collections by an interrupted move is the published one. */
     static EarlierImports load(MongoCollection<Document> drafts, MongoCollection<Document> posts, String source, String table) {
@@ -80,7 +82,16 @@ final class EarlierImports {
      * {@code _id}: a post first imported from another file keeps that file's {@code _id}.
      */
     Imported fromThisFile(String rowId) {
-        return fromThisFile.get(rowId);
+        Imported post = fromThisFile.get(rowId);
+        if (post != null) {
+            rowsStillThere.add(rowId);
+        }
+        return post;
+    }
+
+    /** Posts this file's earlier imports made whose row was not read on this run: gone from the file, or skipped now. */
+    long goneFromThisFile() {
+        return fromThisFile.size() - rowsStillThere.size();
     }
 
     /**

@@ -44,21 +44,20 @@ public final class ImportEngine {
     private final MongoCollection<Document> drafts;
     private final dev.blogdesk.store.PostRevisions revisions;
     private final Path workDir;
-    private final boolean legacyIndex;
+    private final ImportTarget target;
 
     /**
-     * @param workDir     a folder inside the data dir for the source's snapshot
-     * @param legacyIndex create the unique {@code legacy} key index before the load, and write in larger batches. Real MongoDB: yes.
-     *                    The embedded server: no, it takes ~0.12 ms per document to build there and no
-     *                    query uses it; one document per row is guaranteed by the deterministic _id.
+     * @param workDir a folder inside the data dir for the source's snapshot
+     * @param target  what serves {@code database}: it decides the batch size and the legacy index (one
+     *                document per row is guaranteed by the deterministic _id either way)
      */
-    public ImportEngine(MongoDatabase database, Path workDir, boolean legacyIndex) {
+    public ImportEngine(MongoDatabase database, Path workDir, ImportTarget target) {
         this.database = database;
         this.posts = database.getCollection(PostSchema.COLLECTION);
         this.drafts = database.getCollection(PostSchema.DRAFTS);
         this.revisions = new dev.blogdesk.store.PostRevisions(database);
         this.workDir = workDir;
-        this.legacyIndex = legacyIndex;
+        this.target = target;
     }
 
     /** Reads the schema of {@code file} and proposes a mapping. Writes nothing to the store. */
@@ -103,10 +102,10 @@ public final class ImportEngine {
             DocumentFactory factory = new DocumentFactory(source, effective.table(), request.keepHtml(), images);
             SourceEngine sourceEngine = SqliteInspector.engine(schema, effective);
             ImportRun run = new ImportRun(database, snapshot, effective, factory, existing, request,
-                    sourceEngine, legacyIndex ? SERVER_BATCH_SIZE : BATCH_SIZE);
+                    sourceEngine, target.batchSize);
             runSoFar[0] = run;
             long loadStart = System.nanoTime();
-            if (!dryRun && legacyIndex) {
+            if (!dryRun && target.legacyIndex) {
                 // Kept up as the documents arrive: building it afterwards took the server longer than the load.
                 createIndexes();
             }
@@ -121,8 +120,7 @@ public final class ImportEngine {
                 verification = new ImportReport.Verification(false, "Cancelled after " + run.read
                         + " rows; what was written is kept. Run the import again to finish.");
             } else {
-                verification = new ImportVerifier(posts, drafts).verify(source, effective.table(), run.expectedDigests,
-                        run.unchangedChecksums, run.problems);
+                verification = run.verifier.finish(run.expectedDigests, run.unchangedChecksums, existing.goneFromThisFile());
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.info("Import phases: prepare {} ms, indexes {} ms, load {} ms, verify {} ms", (loadStart - started) / 1_000_000,

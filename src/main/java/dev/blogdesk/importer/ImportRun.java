@@ -51,6 +51,8 @@ final class ImportRun {
     final Consumer<Document> sample;
     final ImportRequest request;
     final BatchWriter writer;
+    /** Reads each batch back once the store acknowledged it; the rest after the load. */
+    final ImportVerifier verifier;
     final ImportReport.Problems problems = new ImportReport.Problems();
     // Written by the reader thread, corrected by the writer thread on write errors.
     final Map<ObjectId, Long> expectedDigests = new java.util.concurrent.ConcurrentHashMap<>();
@@ -96,6 +98,8 @@ final class ImportRun {
         this.sample = request.sample();
         this.request = request;
         this.writer = new BatchWriter(database, revisions, plan.table(), problems, expectedDigests, inserted, failed);
+        this.verifier = new ImportVerifier(database.getCollection(PostStatus.PUBLISHED.collection()),
+                database.getCollection(PostStatus.DRAFT.collection()), plan.table(), problems);
     }
 
     boolean cancelled() {
@@ -148,6 +152,9 @@ final class ImportRun {
                     pending.add(writers.submit(() -> {
                         try {
                             written.addAndGet(writer.write(batch.work()));
+                            if (!cancel.get()) {
+                                verifier.checkInserted(batch.work().inserts(), expectedDigests);
+                            }
                         } finally {
                             inFlight.release();
                         }

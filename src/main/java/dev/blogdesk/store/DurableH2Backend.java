@@ -176,6 +176,10 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (EmbeddedMongo.IDENTIFY_COMMAND.equals(command)) {
+            // How a client over the wire tells this store from a MongoDB server (which has no such command).
+            return served(channel, () -> new Document("ok", 1.0).append("store", "blogdesk"));
+        }
         return served(channel, () -> super.handleCommand(channel, databaseName, command, query));
     }
 

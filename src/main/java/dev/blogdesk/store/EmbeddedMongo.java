@@ -24,6 +24,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final String STORE_DIR = "store";
     static final String STORE_FILE = "blogdesk.mv.db";
     static final String PORT_FILE = "server.port";
+    /** A command only this store answers: a client at the other end of a URI asks it to tell {@code serve} from MongoDB. */
+    static final String IDENTIFY_COMMAND = "blogdeskStore";
     private final Path dataDir;
     private final MVStore mvStore;
     private final DurableH2Backend.Server server;
@@ -41,6 +43,22 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.health = health;
         this.address = server.address(); // bound before this is built
         this.housekeeping = new StoreHousekeeping(dataDir, mvStore, server, health);
+    }
+
+    /**
+     * True when {@code database} is served by a BlogDesk store ({@code blogdesk serve}, or another BlogDesk's
+     * running instance) rather than a MongoDB server: it answers a command MongoDB does not have.
+     */
+    public static boolean serves(com.mongodb.client.MongoDatabase database) {
+        try {
+            return "blogdesk".equals(database.runCommand(new org.bson.Document(IDENTIFY_COMMAND, 1)).get("store"));
+        } catch (com.mongodb.MongoCommandException e) {
+            return false; // CommandNotFound (59): MongoDB
+        } catch (com.mongodb.MongoException e) {
+            // Unanswered: taken for MongoDB, whose handling (indexes) is right for any server, only slower here.
+            log.info("Could not tell what serves {}: {}", database.getName(), e.getMessage());
+            return false;
+        }
     }
 
     /** The compaction housekeeping does at idle, all of it now: for a caller that just finished a bulk write. */

@@ -31,6 +31,8 @@ public final class StoreConnection implements AutoCloseable {
     private final String description;
     private final MongoPostRepository posts;
     private final boolean embeddedStore;
+    /** A URI that turned out to be a BlogDesk store ({@code blogdesk serve}), not a MongoDB server. */
+    private final boolean servedByBlogDesk;
 
     private StoreConnection(EmbeddedMongo embedded, MongoClient client, String databaseName, String description,
                             boolean embeddedStore) {
@@ -40,6 +42,7 @@ public final class StoreConnection implements AutoCloseable {
         this.database = client.getDatabase(databaseName);
         this.description = description;
         this.posts = new MongoPostRepository(database);
+        this.servedByBlogDesk = embeddedStore || EmbeddedMongo.serves(database);
     }
 
     /**
@@ -100,7 +103,8 @@ public final class StoreConnection implements AutoCloseable {
 
     private static StoreConnection withIndexes(StoreConnection connection) {
         try {
-            if (connection.isEmbedded()) {
+            if (connection.isBlogDeskStore()) {
+                // Also through `blogdesk serve`: the server's indexes would cost that store what they cost here.
                 connection.posts.dropEmbeddedOnlyWaste();
                 // Only here: on a shared server another client's move may be half-way at this moment.
                 connection.embedded().ifPresent(e -> connection.posts.settleMoves(e.changeFeed().movesInFlight()));
@@ -148,6 +152,11 @@ public final class StoreConnection implements AutoCloseable {
     /** True for the embedded store, whether this process runs it or shares another BlogDesk's. */
     public boolean isEmbedded() {
         return embeddedStore;
+    }
+
+    /** True for a BlogDesk store however it is reached: this data dir's, or {@code blogdesk serve} given by URI. */
+    public boolean isBlogDeskStore() {
+        return servedByBlogDesk;
     }
 
     public Optional<EmbeddedMongo> embedded() {

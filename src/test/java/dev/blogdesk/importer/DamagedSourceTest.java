@@ -36,7 +36,7 @@ class DamagedSourceTest {
     @BeforeEach
     void setUp() throws Exception {
         store = TestStore.open(Files.createDirectories(dir.resolve("data")));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer());
+        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer() ? ImportTarget.MONGODB_SERVER : ImportTarget.IN_PROCESS);
     }
 
     @AfterEach

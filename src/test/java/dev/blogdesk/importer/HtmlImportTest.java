@@ -30,7 +30,7 @@ class HtmlImportTest {
     void setUp() throws Exception {
         Files.createDirectories(dir.resolve("data"));
         store = TestStore.open(dir.resolve("data"));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer());
+        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer() ? ImportTarget.MONGODB_SERVER : ImportTarget.IN_PROCESS);
         file = dir.resolve("ckeditor.db");
         SqliteFiles.exec(file, "CREATE TABLE blog_posts (id INTEGER PRIMARY KEY, title VARCHAR(140) NOT NULL, "
                 + "text TEXT NOT NULL, date DATETIME NOT NULL)");

@@ -44,7 +44,7 @@ class ImportEngineTest {
     void setUp() throws Exception {
         Files.createDirectories(dir.resolve("data"));
         store = TestStore.open(dir.resolve("data"));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer());
+        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer() ? ImportTarget.MONGODB_SERVER : ImportTarget.IN_PROCESS);
     }
 
     @AfterEach
@@ -379,7 +379,7 @@ class ImportEngineTest {
         dev.blogdesk.store.EmbeddedMongo server = dev.blogdesk.store.EmbeddedMongo.start(dir.resolve("gone"), 0);
         String uri = server.connectionString() + "/?serverSelectionTimeoutMS=1000";
         try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(uri)) {
-            ImportEngine away = new ImportEngine(client.getDatabase("blogdb"), dir.resolve("gone-work"), false);
+            ImportEngine away = new ImportEngine(client.getDatabase("blogdb"), dir.resolve("gone-work"), ImportTarget.BLOGDESK_ENDPOINT);
             server.close(); // gone before the import wrote anything
             assertThatThrownBy(() -> away.run(ImportRequest.of(file, null), ImportProgress.NONE))
                     .isInstanceOf(ImportException.class)

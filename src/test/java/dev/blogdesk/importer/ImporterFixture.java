@@ -21,7 +21,7 @@ abstract class ImporterFixture {
     void openStore() throws Exception {
         Files.createDirectories(dir.resolve("data"));
         store = TestStore.open(dir.resolve("data"));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer());
+        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer() ? ImportTarget.MONGODB_SERVER : ImportTarget.IN_PROCESS);
     }
 
     @AfterEach

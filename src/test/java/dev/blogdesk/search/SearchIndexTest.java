@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportTarget;
 import dev.blogdesk.store.DeletedPost;
 import dev.blogdesk.store.Post;
 import dev.blogdesk.store.PostRepository;
@@ -83,7 +84,7 @@ class SearchIndexTest {
                     .append("content", "naïve replacement").append("date_posted", same));
             // An import through the engine.
             Path blog = SqliteFiles.sqlalchemyBlog(Files.createDirectories(dataDir.resolve("in")), 25);
-            new ImportEngine(store.database(), dataDir.resolve("work"), false)
+            new ImportEngine(store.database(), dataDir.resolve("work"), ImportTarget.IN_PROCESS)
                     .run(dev.blogdesk.importer.ImportRequest.of(blog, null), dev.blogdesk.importer.ImportProgress.NONE);
             assertThat(store.posts().listImported(blog.getFileName().toString(), 0, 100)).hasSize(25)
                     .isEqualTo(IndexAgreement.storeOnly(store).listImported(blog.getFileName().toString(), 0, 100));

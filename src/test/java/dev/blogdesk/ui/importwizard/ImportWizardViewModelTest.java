@@ -2,6 +2,7 @@ package dev.blogdesk.ui.importwizard;
 
 import dev.blogdesk.app.DirectTaskExecutor;
 import dev.blogdesk.importer.ImportEngine;
+import dev.blogdesk.importer.ImportTarget;
 import dev.blogdesk.markdown.MarkdownRenderer;
 import dev.blogdesk.testing.SqliteFiles;
 import dev.blogdesk.testing.TestStore;
@@ -30,7 +31,7 @@ class ImportWizardViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         store = TestStore.open(Files.createDirectories(dir.resolve("data")));
-        ImportEngine engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), false);
+        ImportEngine engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), ImportTarget.IN_PROCESS);
         vm = new ImportWizardViewModel(engine, new DirectTaskExecutor(), new MarkdownRenderer(), shown::add);
     }
 
@@ -166,7 +167,7 @@ class ImportWizardViewModelTest {
         vm.next();
         Path backup = Files.copy(site, dir.resolve("site-backup.db"));
 
-        ImportWizardViewModel again = new ImportWizardViewModel(new ImportEngine(store.database(), dir.resolve("data/import-work"), false),
+        ImportWizardViewModel again = new ImportWizardViewModel(new ImportEngine(store.database(), dir.resolve("data/import-work"), ImportTarget.IN_PROCESS),
                 new DirectTaskExecutor(), new MarkdownRenderer(), shown::add);
         again.choose(backup);
         assertThat(again.sameBlogProperty().get()).isEqualTo(dev.blogdesk.importer.ImportRequest.SameBlog.UPDATE);
