@@ -25,6 +25,26 @@ public final class EngineDatabases {
             + "[3,\"ul\",[[[0,[],0,\"one\"]],[[0,[],0,\"two\"]]]],"
             + "[10,0],[10,1],[10,2],[10,3]]}";
 
+    /** {@link #MOBILEDOC} as the import writes it. */
+    public static final String MOBILEDOC_AS_MARKDOWN = """
+        ## Getting started
+
+        Ghost **says** hi, see [the docs](https://ghost.org/docs/) \\& more.
+
+        * one
+        * two
+
+        ![A boat](/content/images/boat.jpg)
+
+        ```js
+        console.log("hi");
+        ```
+
+        ---
+
+        Written in *Markdown* inside Ghost.
+        """;
+
     public static final String LEXICAL = """
             {"root":{"type":"root","version":1,"direction":"ltr","format":"","indent":0,"children":[
              {"type":"extended-heading","tag":"h2","version":1,"children":[{"type":"extended-text","text":"Why lexical","format":0,"version":1}]},

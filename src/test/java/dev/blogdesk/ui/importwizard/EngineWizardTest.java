@@ -63,24 +63,7 @@ class EngineWizardTest {
                         2, 1, 0, 0, 0, "Plain Markdown", "# Hi\n\nJust *Markdown*.", Instant.parse("2015-01-02T00:00:00.123Z"),
                         "Old Timer", List.of("Ghost"), null),
                 new Case("Ghost 1–4", EngineDatabases::ghost1to4, "Looks like Ghost 1–4 (mobiledoc)",
-                        2, 1, 1, 0, 0, "Welcome to Ghost", """
-                        ## Getting started
-
-                        Ghost **says** hi, see [the docs](https://ghost.org/docs/) \\& more.
-
-                        * one
-                        * two
-
-                        ![A boat](/content/images/boat.jpg)
-
-                        ```js
-                        console.log("hi");
-                        ```
-
-                        ---
-
-                        Written in *Markdown* inside Ghost.
-                        """, Instant.parse("2018-06-12T09:00:00Z"), null, List.of(), "Cut short"),
+                        2, 1, 1, 0, 0, "Welcome to Ghost", EngineDatabases.MOBILEDOC_AS_MARKDOWN, Instant.parse("2018-06-12T09:00:00Z"), null, List.of(), "Cut short"),
                 new Case("Ghost 5", EngineDatabases::ghost5, "Looks like Ghost 5 (lexical)",
                         2, 3, 1, 0, 0, "Why lexical", null, Instant.parse("2023-05-02T09:30:15Z"), "Jane Ghost",
                         List.of("Getting Started", "News"), null),
