@@ -79,7 +79,17 @@ final class DocumentFactory {
     }
 
     private Content content(SourceRow row, List<ImportProblem> problems) {
-        return content(row.id(), row.content(), problems);
+        Content content = content(row.id(), row.content(), problems);
+        if (content.original() != null && !"html".equals(content.format()) && row.renderedHtml() != null
+                && !row.renderedHtml().isBlank()) {
+            // Converted from the engine's own format: checked against the page the old blog rendered from it.
+            String difference = HtmlContent.difference(row.renderedHtml(), content.text());
+            if (difference != null) {
+                problems.add(new ImportProblem(table, row.id(), Reason.CONVERSION_DIFFERS, difference + " (against the "
+                        + content.format() + "'s rendered page)"));
+            }
+        }
+        return content;
     }
 
     private Content content(Object id, String content, List<ImportProblem> problems) {

@@ -77,11 +77,17 @@ final class EngineProfiles {
         MappingPlan ghost = plan;
         // Ghost 5 writes lexical; posts from before it keep only their mobiledoc. Where a post has no source, its html.
         if (engine.name().equals("ghost-5") && has(posts, "mobiledoc")) {
-            ghost = ghost.withContent(column(posts, "lexical")).withContentFallback(Optional.of(column(posts, "mobiledoc")));
+            ghost = ghost.withContent(column(posts, "lexical")).withContentFallback(has(posts, "html")
+                    ? List.of(column(posts, "mobiledoc"), column(posts, "html")) : List.of(column(posts, "mobiledoc")));
         } else if (engine.name().equals("ghost-1-4") && has(posts, "html")) {
-            ghost = ghost.withContent(column(posts, "mobiledoc")).withContentFallback(Optional.of(column(posts, "html")));
-        } else if (engine.name().equals("ghost-0") && has(posts, "html")) {
-            ghost = ghost.withContent(column(posts, "markdown")).withContentFallback(Optional.of(column(posts, "html")));
+            ghost = ghost.withContent(column(posts, "mobiledoc")).withContentFallback(List.of(column(posts, "html")));
+        }
+        if ((engine.name().equals("ghost-5") || engine.name().equals("ghost-1-4")) && has(posts, "html")) {
+            // What Ghost rendered from the lexical or mobiledoc: the converted Markdown is checked against it.
+            ghost = ghost.withRenderedHtml(Optional.of(column(posts, "html")));
+        }
+        if (engine.name().equals("ghost-0") && has(posts, "html")) {
+            ghost = ghost.withContent(column(posts, "markdown")).withContentFallback(List.of(column(posts, "html")));
         }
         if (has(posts, "published_at")) {
             ghost = ghost.withDate(Optional.of(column(posts, "published_at")))

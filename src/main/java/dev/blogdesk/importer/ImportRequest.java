@@ -19,7 +19,8 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
     public static final int MAX_DIFFERING = 100;
 
     /** A post whose converted Markdown reads differently from its original HTML, as it will be stored, and how. */
-    public record Differing(Document document, String difference) {
+    /** {@code renderedHtml}: the page the old blog rendered from the post's lexical or mobiledoc, else null. */
+    public record Differing(Document document, String difference, String renderedHtml) {
     }
 
     /** What becomes of a row another file of the same blog (a copy, a snapshot) was already imported from. */

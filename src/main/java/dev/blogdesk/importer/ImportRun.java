@@ -249,7 +249,7 @@ final class ImportRun {
                 if (differing < ImportRequest.MAX_DIFFERING) {
                     for (ImportProblem p : rowProblems) {
                         if (p.reason() == Reason.CONVERSION_DIFFERS && differing++ < ImportRequest.MAX_DIFFERING) {
-                            request.differing().accept(new ImportRequest.Differing(doc, p.message()));
+                            request.differing().accept(new ImportRequest.Differing(doc, p.message(), row.renderedHtml()));
                         }
                     }
                 }

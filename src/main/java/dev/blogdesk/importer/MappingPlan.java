@@ -7,21 +7,24 @@ import java.util.Optional;
 /**
  * How rows of the source become BlogDesk documents: which table holds the posts, which column feeds
  * each field, where authors, tags and comments come from, and the zone of naive dates.
- * Empty optionals mean "not imported". A fallback column is read where the chosen one is NULL
- * (Ghost 5's {@code lexical}, empty for posts written before it, falls back to {@code mobiledoc}).
+ * Empty optionals mean "not imported". Fallback columns are read, in order, where the chosen one is NULL
+ * (Ghost 5's {@code lexical}, empty for posts written before it, falls back to {@code mobiledoc}, then
+ * to {@code html} for posts that only have that). {@code renderedHtml}: a column holding the page the old
+ * blog rendered from the content (Ghost's {@code html}), which the converted Markdown is checked against.
  */
 public record MappingPlan(
         String table,
         Optional<String> idColumn,        // empty: SQLite's rowid
         String titleColumn,
         String contentColumn,
-        Optional<String> contentFallback,
+        List<String> contentFallback,
         Optional<String> dateColumn,
         Optional<String> dateFallback,
         ZoneId zone,
         Optional<AuthorSource> author,
         Optional<TagSource> tags,
-        Optional<CommentSource> comments) {
+        Optional<CommentSource> comments,
+        Optional<String> renderedHtml) {
 
     /**
      * The author's name is {@code table.nameColumn} of the row whose {@code keyColumn} equals
@@ -96,51 +99,58 @@ public record MappingPlan(
 
     public MappingPlan withTitle(String column) {
         return new MappingPlan(table, idColumn, column, contentColumn, contentFallback, dateColumn, dateFallback, zone, author,
-                tags, comments);
+                tags, comments, renderedHtml);
     }
 
     /** Another content column drops the fallback, which belonged to the column proposed. */
     public MappingPlan withContent(String column) {
-        Optional<String> fallback = column != null && column.equals(contentColumn) ? contentFallback : Optional.empty();
-        return new MappingPlan(table, idColumn, titleColumn, column, fallback, dateColumn, dateFallback, zone, author, tags, comments);
+        List<String> fallback = column != null && column.equals(contentColumn) ? contentFallback : List.of();
+        Optional<String> rendered = column != null && column.equals(contentColumn) ? renderedHtml : Optional.empty();
+        return new MappingPlan(table, idColumn, titleColumn, column, fallback, dateColumn, dateFallback, zone, author, tags, comments,
+                rendered);
     }
 
     /** Another date column drops the fallback, which belonged to the column proposed. */
     public MappingPlan withDate(Optional<String> column) {
         Optional<String> fallback = column.equals(dateColumn) ? dateFallback : Optional.empty();
         return new MappingPlan(table, idColumn, titleColumn, contentColumn, contentFallback, column, fallback, zone, author, tags,
-                comments);
+                comments, renderedHtml);
     }
 
     public MappingPlan withZone(ZoneId newZone) {
         return new MappingPlan(table, idColumn, titleColumn, contentColumn, contentFallback, dateColumn, dateFallback, newZone,
-                author, tags, comments);
+                author, tags, comments, renderedHtml);
     }
 
     public MappingPlan withAuthor(Optional<AuthorSource> source) {
         return new MappingPlan(table, idColumn, titleColumn, contentColumn, contentFallback, dateColumn, dateFallback, zone, source,
-                tags, comments);
+                tags, comments, renderedHtml);
     }
 
     public MappingPlan withTags(Optional<TagSource> source) {
         return new MappingPlan(table, idColumn, titleColumn, contentColumn, contentFallback, dateColumn, dateFallback, zone, author,
-                source, comments);
+                source, comments, renderedHtml);
     }
 
     public MappingPlan withComments(Optional<CommentSource> source) {
         return new MappingPlan(table, idColumn, titleColumn, contentColumn, contentFallback, dateColumn, dateFallback, zone, author,
-                tags, source);
+                tags, source, renderedHtml);
     }
 
     /** As this, with {@code content} read where the content column is NULL. */
-    MappingPlan withContentFallback(Optional<String> content) {
+    MappingPlan withContentFallback(List<String> content) {
         return new MappingPlan(table, idColumn, titleColumn, contentColumn, content, dateColumn, dateFallback, zone, author, tags,
-                comments);
+                comments, renderedHtml);
     }
 
     /** As this, with {@code date} read where the date column is NULL. */
     MappingPlan withDateFallback(Optional<String> date) {
         return new MappingPlan(table, idColumn, titleColumn, contentColumn, contentFallback, dateColumn, date, zone, author, tags,
-                comments);
+                comments, renderedHtml);
+    }
+
+    MappingPlan withRenderedHtml(Optional<String> column) {
+        return new MappingPlan(table, idColumn, titleColumn, contentColumn, contentFallback, dateColumn, dateFallback, zone, author,
+                tags, comments, column);
     }
 }

@@ -39,7 +39,8 @@ final class RowReader implements AutoCloseable {
     private final Map<String, Long> relatedRowsRead = new HashMap<>();
     private final PublicationRule publication;
     /** The publication rule's columns follow the five selected pairs (typeof and value of id, title, content, date, author). */
-    private static final int FIRST_RULE_COLUMN = 11;
+    private static final int RENDERED_HTML_COLUMN = 11;
+    private static final int FIRST_RULE_COLUMN = 13;
 
     private final boolean importPages;
     private final boolean titleFromContent;
@@ -68,6 +69,7 @@ final class RowReader implements AutoCloseable {
                 + ", typeof(" + content + "), " + content
                 + ", " + (date == null ? "'null', NULL" : "typeof(" + date + "), " + date)
                 + ", " + plan.author().map(a -> "typeof(" + quote(a.postColumn()) + "), " + quote(a.postColumn())).orElse("'null', NULL")
+                + ", " + plan.renderedHtml().map(c -> "typeof(" + quote(c) + "), " + quote(c)).orElse("'null', NULL")
                 + publication.selectList()
                 + " FROM " + quote(plan.table()) + " NOT INDEXED ORDER BY " + id; // the rows, never a damaged index
         statement = connection.createStatement();
@@ -75,9 +77,18 @@ final class RowReader implements AutoCloseable {
         rows = statement.executeQuery(sql);
     }
 
-    /** The column, or where it is NULL the fallback column, as an SQL expression. */
+    /** The column, or where it is NULL the first fallback column that is not, as an SQL expression. */
     private static String orElse(String column, java.util.Optional<String> fallback) {
-        return fallback.map(f -> "coalesce(" + quote(column) + ", " + quote(f) + ")").orElse(quote(column));
+        return orElse(column, fallback.stream().toList());
+    }
+
+    private static String orElse(String column, List<String> fallbacks) {
+        if (fallbacks.isEmpty()) {
+            return quote(column);
+        }
+        StringBuilder sql = new StringBuilder("coalesce(").append(quote(column));
+        fallbacks.forEach(f -> sql.append(", ").append(quote(f)));
+        return sql.append(')').toString();
     }
 
     /** The next row, or null at the end. */
@@ -145,8 +156,9 @@ final class RowReader implements AutoCloseable {
         }
         PostStatus status = status(publication.verdict(rows, FIRST_RULE_COLUMN), id, problems);
         String idText = String.valueOf(id);
+        String rendered = "text".equals(rows.getString(RENDERED_HTML_COLUMN)) ? rows.getString(RENDERED_HTML_COLUMN + 1) : null;
         return new SourceRow(id, title, content, date, dateRaw, author, tags.getOrDefault(idText, List.of()),
-                comments.getOrDefault(idText, List.of()), raw, problems, status);
+                comments.getOrDefault(idText, List.of()), raw, problems, status, rendered);
     }
 
     /** The first line with words, without a heading's #s, cut at a word near 80 characters. */

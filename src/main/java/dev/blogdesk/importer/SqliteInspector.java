@@ -68,8 +68,8 @@ public final class SqliteInspector {
                 "Table \"" + posts.name() + "\" has no content column (one of " + CONTENT_COLUMNS + "). Columns: " + posts.columnNames() + "."));
         Optional<String> id = posts.integerPrimaryKey().map(SqliteSchema.Column::name)
                 .or(() -> posts.column("id").map(SqliteSchema.Column::name));
-        MappingPlan generic = new MappingPlan(posts.name(), id, title, content, Optional.empty(), dateColumn(posts), Optional.empty(),
-                ZoneOffset.UTC, author(schema, posts), tags(schema, posts), comments(schema, posts));
+        MappingPlan generic = new MappingPlan(posts.name(), id, title, content, List.of(), dateColumn(posts), Optional.empty(),
+                ZoneOffset.UTC, author(schema, posts), tags(schema, posts), comments(schema, posts), Optional.empty());
         return EngineProfiles.adjust(schema, posts, EngineProfiles.detect(schema, posts), generic);
     }
 
@@ -225,7 +225,8 @@ public final class SqliteInspector {
             requireColumn(t, column);
         }
         plan.dateColumn().ifPresent(c -> requireColumn(t, c));
-        plan.contentFallback().ifPresent(c -> requireColumn(t, c));
+        plan.contentFallback().forEach(c -> requireColumn(t, c));
+        plan.renderedHtml().ifPresent(c -> requireColumn(t, c));
         plan.dateFallback().ifPresent(c -> requireColumn(t, c));
         plan.idColumn().ifPresent(c -> requireColumn(t, c));
         if (isPrivate(plan.titleColumn()) || isPrivate(plan.contentColumn())

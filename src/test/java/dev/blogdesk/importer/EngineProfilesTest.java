@@ -75,6 +75,10 @@ class EngineProfilesTest extends ImporterFixture {
         assertThat(lexical.get("legacy", Document.class).getString("format")).isEqualTo("lexical");
         assertThat(lexical.get("legacy", Document.class).getString("original")).isEqualTo(EngineDatabases.LEXICAL);
         assertThat(lexical.toJson()).doesNotContain("$2a$10$secret", "jane@example.com");
+        assertThat(report.problems()).filteredOn(p -> p.reason() == ImportProblem.Reason.CONVERSION_DIFFERS)
+                .as("checked against the page Ghost rendered: its bookmark card shows a title the bare link does not")
+                .extracting(p -> p.id() + ": " + p.message()).containsExactly("p1: the text differs at character 143: the HTML has "
+                        + "“…y. A markdown card. A”, the Markdown “…y. A markdown card. https://example.com/…” (against the lexical's rendered page)");
         assertThat(post("From Ghost 4").get("legacy", Document.class).getString("format")).as("no lexical yet: its mobiledoc")
                 .isEqualTo("mobiledoc");
         assertThat(post("From Ghost 4").getString("content")).startsWith("## Getting started\n");
@@ -114,6 +118,19 @@ class EngineProfilesTest extends ImporterFixture {
         ImportReport again = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
         assertThat(again.unchanged()).isEqualTo(1);
         assertThat(again.counts().drafts()).isEqualTo(1);
+    }
+
+    @Test
+    void aGhost5PostWithNeitherLexicalNorMobiledocIsConvertedFromItsHtml() throws Exception {
+        Path file = dir.resolve("ghost5.db");
+        SqliteFiles.exec(file, EngineDatabases.GHOST5_POSTS,
+                "INSERT INTO posts (id, uuid, title, slug, html, type, status, created_at, created_by, published_at) VALUES "
+                        + "('p1', 'uu1', 'Via the API', 'api', '<p>Sent as <strong>HTML</strong> only.</p>', 'post', 'published', "
+                        + "'2023-05-01 08:00:00', 'u1', '2023-05-01 09:00:00')");
+        ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);
+        assertThat(post("Via the API").getString("content")).isEqualTo("Sent as **HTML** only.\n");
+        assertThat(post("Via the API").get("legacy", Document.class).getString("format")).isEqualTo("html");
+        assertThat(report.problemCounts()).doesNotContainKey(ImportProblem.Reason.MISSING_CONTENT);
     }
 
     // ---- Ghost 0.x

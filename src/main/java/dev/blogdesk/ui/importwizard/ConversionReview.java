@@ -50,7 +50,8 @@ public final class ConversionReview {
         Document doc = post.document();
         String title = doc.getString("title");
         Document legacy = doc.get("legacy", Document.class);
-        String original = legacy == null || legacy.getString("original") == null ? doc.getString("content") : legacy.getString("original");
+        String original = post.renderedHtml() != null ? post.renderedHtml()
+                : legacy == null || legacy.getString("original") == null ? doc.getString("content") : legacy.getString("original");
         originalHtml.set(PreviewPage.wrap(title, sanitizer.sanitize(original)));
         convertedHtml.set(PreviewPage.wrap(title, renderer.toSafeHtml(doc.getString("content"))));
         difference.set("“" + title + "” reads differently: " + post.difference() + ".");

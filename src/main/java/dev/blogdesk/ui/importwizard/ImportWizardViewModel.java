@@ -184,8 +184,8 @@ public final class ImportWizardViewModel {
         } catch (ImportException e) {
             // Not post-shaped: let the user pick the columns by hand.
             SqliteSchema.Table t = schema.table(tableName).orElseThrow();
-            proposed = new MappingPlan(t.name(), t.integerPrimaryKey().map(SqliteSchema.Column::name), "", "", Optional.empty(),
-                    Optional.empty(), Optional.empty(), ZoneId.of("UTC"), Optional.empty(), Optional.empty(), Optional.empty());
+            proposed = new MappingPlan(t.name(), t.integerPrimaryKey().map(SqliteSchema.Column::name), "", "", java.util.List.of(),
+                    Optional.empty(), Optional.empty(), ZoneId.of("UTC"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             setColumns(t);
             titleColumn.set(null);
             contentColumn.set(null);

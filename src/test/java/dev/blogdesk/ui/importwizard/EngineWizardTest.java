@@ -66,7 +66,7 @@ class EngineWizardTest {
                         2, 1, 1, 0, 0, "Welcome to Ghost", EngineDatabases.MOBILEDOC_AS_MARKDOWN, Instant.parse("2018-06-12T09:00:00Z"), null, List.of(), "Cut short"),
                 new Case("Ghost 5", EngineDatabases::ghost5, "Looks like Ghost 5 (lexical)",
                         2, 3, 1, 0, 0, "Why lexical", null, Instant.parse("2023-05-02T09:30:15Z"), "Jane Ghost",
-                        List.of("Getting Started", "News"), null),
+                        List.of("Getting Started", "News"), "Why lexical"),
                 new Case("WriteFreely", EngineDatabases::writeFreely, "Looks like WriteFreely",
                         2, 1, 0, 0, 0, "Hello WriteFreely", "# Hello WriteFreely\n\nFirst post, no title field.",
                         Instant.parse("2019-02-03T04:05:06Z"), "matt", List.of(), null),
@@ -116,6 +116,7 @@ class EngineWizardTest {
         }
         if (c.lossy() != null) {
             assertThat(vm.conversions().posts()).extracting(ConversionReview::titleOf).containsExactly(c.lossy());
+            assertThat(vm.conversions().differenceProperty().get()).startsWith("“" + c.lossy() + "” reads differently: ");
         } else {
             assertThat(vm.conversions().posts()).as("nothing reads differently").isEmpty();
         }
