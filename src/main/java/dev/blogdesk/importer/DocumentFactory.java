@@ -85,8 +85,8 @@ final class DocumentFactory {
             // Converted from the engine's own format: checked against the page the old blog rendered from it.
             String difference = HtmlContent.difference(row.renderedHtml(), content.text());
             if (difference != null) {
-                problems.add(new ImportProblem(table, row.id(), Reason.CONVERSION_DIFFERS, difference + " (against the "
-                        + content.format() + "'s rendered page)"));
+                problems.add(new ImportProblem(table, row.id(), Reason.CONVERSION_DIFFERS, difference + " (compared with the page "
+                        + "the old blog rendered from its " + content.format() + ")"));
             }
         }
         return content;

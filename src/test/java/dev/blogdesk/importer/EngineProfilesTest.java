@@ -78,7 +78,7 @@ class EngineProfilesTest extends ImporterFixture {
         assertThat(report.problems()).filteredOn(p -> p.reason() == ImportProblem.Reason.CONVERSION_DIFFERS)
                 .as("checked against the page Ghost rendered: its bookmark card shows a title the bare link does not")
                 .extracting(p -> p.id() + ": " + p.message()).containsExactly("p1: the text differs at character 143: the HTML has "
-                        + "“…y. A markdown card. A”, the Markdown “…y. A markdown card. https://example.com/…” (against the lexical's rendered page)");
+                        + "“…y. A markdown card. A”, the Markdown “…y. A markdown card. https://example.com/…” (compared with the page the old blog rendered from its lexical)");
         assertThat(post("From Ghost 4").get("legacy", Document.class).getString("format")).as("no lexical yet: its mobiledoc")
                 .isEqualTo("mobiledoc");
         assertThat(post("From Ghost 4").getString("content")).startsWith("## Getting started\n");
