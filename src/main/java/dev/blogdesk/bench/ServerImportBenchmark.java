@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code import.vs_naive}: the same file imported over the wire into a {@code serve} child process, as
- * {@code import --mongo-uri} does (dates parsed, the legacy index built, every document verified),
+ * {@code import --mongo-uri} does (dates parsed, every document verified; serve answers as a BlogDesk
+ * store, so no legacy index is built there),
  * against the seed tutorial's own migration on a fresh {@code serve}: read every row, build documents
  * with the dates left as strings, one {@code insertMany} of everything, nothing verified. Milliseconds;
  * the goal is a ratio of at most 1.0.
@@ -77,7 +78,7 @@ final class ServerImportBenchmark {
 
     private double blogDesk(Path file, String name) throws Exception {
         try (Serve serve = new Serve(workDir.resolve(name)); MongoClient client = MongoClients.create(serve.uri)) {
-            // As `import --mongo-uri` runs it: a server that is not the embedded store gets the legacy index.
+            // As `import --mongo-uri` runs it: it asks what serves the URI, and serve answers as a BlogDesk store.
             ImportEngine engine = new ImportEngine(client.getDatabase("blogdb"), workDir.resolve(name + "-work"), ImportTarget.over(client.getDatabase("blogdb")));
             long start = System.nanoTime();
             ImportReport report = engine.run(ImportRequest.of(file, null), ImportProgress.NONE);

@@ -18,8 +18,10 @@ public record ImportRequest(Path file, MappingPlan plan, boolean dryRun, AtomicB
     /** At most this many converted posts that read differently from their HTML go to {@link #differing}. */
     public static final int MAX_DIFFERING = 100;
 
-    /** A post whose converted Markdown reads differently from its original HTML, as it will be stored, and how. */
-    /** {@code renderedHtml}: the page the old blog rendered from the post's lexical or mobiledoc, else null. */
+    /**
+     * A post whose converted Markdown reads differently from its original HTML, as it will be stored, and how.
+     * {@code renderedHtml}: the page the old blog rendered from the post's lexical or mobiledoc, else null.
+     */
     public record Differing(Document document, String difference, String renderedHtml) {
     }
 

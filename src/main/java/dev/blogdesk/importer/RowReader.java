@@ -38,7 +38,7 @@ final class RowReader implements AutoCloseable {
     private final boolean authorsUnreadable;
     private final Map<String, Long> relatedRowsRead = new HashMap<>();
     private final PublicationRule publication;
-    /** The publication rule's columns follow the five selected pairs (typeof and value of id, title, content, date, author). */
+    /** The publication rule's columns follow the six selected pairs (typeof and value of id, title, content, date, author, rendered html). */
     private static final int RENDERED_HTML_COLUMN = 11;
     private static final int FIRST_RULE_COLUMN = 13;
 
