@@ -36,7 +36,6 @@ public final class ImportEngine {
     static final int SERVER_BATCH_SIZE = 10_000;
     /** A batch is written once its text reaches this many characters, however few documents it has. */
     static final long BATCH_CHARS = 8L * 1024 * 1024;
-    static final int WRITERS = 2;
     private static final Logger log = LoggerFactory.getLogger(ImportEngine.class);
 
     private final MongoDatabase database;
@@ -102,7 +101,7 @@ public final class ImportEngine {
             DocumentFactory factory = new DocumentFactory(source, effective.table(), request.keepHtml(), images);
             SourceEngine sourceEngine = SqliteInspector.engine(schema, effective);
             ImportRun run = new ImportRun(database, snapshot, effective, factory, existing, request,
-                    sourceEngine, target.batchSize);
+                    sourceEngine, target);
             runSoFar[0] = run;
             long loadStart = System.nanoTime();
             if (!dryRun && target.legacyIndex) {

@@ -40,6 +40,7 @@ final class ImportRun {
     final DocumentFactory factory;
     final EarlierImports earlier;
     private final int batchSize;
+    private final int writerCount;
     final ImportRequest.SameBlog sameBlog;
     /** Rows recognised as imported before from another file of the same blog, and those files. */
     final AtomicLong alreadyImported = new AtomicLong();
@@ -82,8 +83,9 @@ final class ImportRun {
     private final dev.blogdesk.store.PostRevisions revisions;
 
     ImportRun(MongoDatabase database, SourceSnapshot snapshot, MappingPlan plan, DocumentFactory factory,
-              EarlierImports earlier, ImportRequest request, SourceEngine engine, int batchSize) {
-        this.batchSize = batchSize;
+              EarlierImports earlier, ImportRequest request, SourceEngine engine, ImportTarget target) {
+        this.batchSize = target.batchSize;
+        this.writerCount = target.writers;
         this.revisions = new dev.blogdesk.store.PostRevisions(database);
         this.engine = engine;
         this.snapshot = snapshot;
@@ -126,13 +128,13 @@ final class ImportRun {
         reader.setDaemon(true);
         reader.start();
         AtomicLong written = new AtomicLong();
-        // Two batches in flight keep the store busy while the driver waits for the other's reply.
-        ExecutorService writers = Executors.newFixedThreadPool(ImportEngine.WRITERS, r -> {
+        // Batches in flight (the target says how many) keep the store busy while the driver waits for a reply.
+        ExecutorService writers = Executors.newFixedThreadPool(writerCount, r -> {
             Thread t = new Thread(r, "blogdesk-import-writer");
             t.setDaemon(true);
             return t;
         });
-        Semaphore inFlight = new Semaphore(ImportEngine.WRITERS);
+        Semaphore inFlight = new Semaphore(writerCount);
         List<Future<?>> pending = new ArrayList<>();
         try {
             while (true) {
