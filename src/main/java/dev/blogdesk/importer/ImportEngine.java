@@ -5,20 +5,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import dev.blogdesk.store.StoreErrors;
 import dev.blogdesk.store.PostSchema;
-import dev.blogdesk.store.PostStatus;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Imports a legacy SQLite blog into the {@code posts} collection. The store is the bottleneck, so a
@@ -41,7 +36,6 @@ public final class ImportEngine {
     private final MongoDatabase database;
     private final MongoCollection<Document> posts;
     private final MongoCollection<Document> drafts;
-    private final dev.blogdesk.store.PostRevisions revisions;
     private final Path workDir;
     private final ImportTarget target;
 
@@ -54,7 +48,6 @@ public final class ImportEngine {
         this.database = database;
         this.posts = database.getCollection(PostSchema.COLLECTION);
         this.drafts = database.getCollection(PostSchema.DRAFTS);
-        this.revisions = new dev.blogdesk.store.PostRevisions(database);
         this.workDir = workDir;
         this.target = target;
     }
