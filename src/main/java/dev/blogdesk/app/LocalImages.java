@@ -1,7 +1,6 @@
 package dev.blogdesk.app;
 
 import dev.blogdesk.store.Folders;
-import dev.blogdesk.store.ImageType;
 import dev.blogdesk.store.PostImages;
 import dev.blogdesk.store.StoreException;
 import org.slf4j.Logger;
@@ -33,6 +32,8 @@ public final class LocalImages implements UnaryOperator<String> {
     static final int PREVIEW_EDGE = 800;
     /** The preview's copies are named apart from the stored images, so the two are never taken for each other. */
     private static final String PREVIEW_PREFIX = "preview-";
+    /** What a preview copy may be: a stored image's own type (a large one's copy is an uncompressed PNG). */
+    private static final java.util.List<String> COPY_EXTENSIONS = java.util.List.of("png", "jpg", "gif", "webp", "svg");
 
     private final PostImages images;
     private final Supplier<String> prefix;
@@ -99,21 +100,20 @@ public final class LocalImages implements UnaryOperator<String> {
             return "data:" + PostImages.contentTypeOf(name) + ";base64," + Base64.getEncoder().encodeToString(bytes);
         }
         try {
-            // The copy is named by the stored image's hash and by what it holds (a large PNG's copy is a JPEG).
+            // The copy is named by the stored image's hash and by what it holds (a large JPEG's copy is a PNG).
             String hash = name.substring(0, name.indexOf('.'));
-            for (ImageType type : ImageType.values()) {
-                Path made = cacheDir.resolve(PREVIEW_PREFIX + hash + "." + type.extension());
+            for (String extension : COPY_EXTENSIONS) {
+                Path made = cacheDir.resolve(PREVIEW_PREFIX + hash + "." + extension);
                 if (Files.exists(made)) {
                     return made.toUri().toString();
                 }
             }
-            byte[] shown = forPreview(name, bytes);
-            ImageType type = ImageType.sniff(shown);
-            Path file = cacheDir.resolve(PREVIEW_PREFIX + (type == null ? name : hash + "." + type.extension()));
+            ImageScaling.Encoded shown = forPreview(name, bytes);
+            Path file = cacheDir.resolve(PREVIEW_PREFIX + hash + "." + shown.extension());
             Files.createDirectories(cacheDir);
             // Whole or not at all: a half-written copy is never shown (the name says what it holds).
             Path part = Files.createTempFile(cacheDir, name, ".part");
-            Files.write(part, shown);
+            Files.write(part, shown.bytes());
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return file.toUri().toString();
         } catch (IOException e) {
@@ -122,24 +122,28 @@ public final class LocalImages implements UnaryOperator<String> {
     }
 
     /**
-     * What the preview shows of an image: the stored bytes, or a copy at most {@value #PREVIEW_EDGE}
-     * pixels on its long side for a larger PNG, JPEG or BMP. The WebView decodes a picture on the FX
-     * thread, and a 5 MB PNG held it for 370 ms; the copy decodes in a few. GIFs (which may move), WebP
-     * and SVG are shown as stored; export and the blog always get the stored image.
+     * What the preview shows of an image: the stored bytes, or for a PNG or JPEG over {@value #PREVIEW_EDGE}
+     * pixels on its long side a copy of that size that needs no decompressing (see
+     * {@link ImageScaling#encodeForDecoding}). The WebView decodes a picture on the FX thread: a 5 MB PNG
+     * held it for 370 ms, and even an 800-pixel JPEG copy for 15–37 ms; the uncompressed copy takes about
+     * half of that. GIFs (which may move), WebP and SVG are shown as stored; export and the blog always get the
+     * stored image.
      */
-    static byte[] forPreview(String name, byte[] bytes) {
-        if (!(name.endsWith(".png") || name.endsWith(".jpg"))) {
-            return bytes;
+    static ImageScaling.Encoded forPreview(String name, byte[] bytes) {
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        ImageScaling.Encoded asStored = new ImageScaling.Encoded(bytes, extension);
+        if (!(extension.equals("png") || extension.equals("jpg"))) {
+            return asStored;
         }
         try {
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
             if (image == null || Math.max(image.getWidth(), image.getHeight()) <= PREVIEW_EDGE) {
-                return bytes;
+                return asStored;
             }
-            return ImageScaling.encode(ImageScaling.scaled(image, PREVIEW_EDGE), 0.85f);
+            return ImageScaling.encodeForDecoding(ImageScaling.scaled(image, PREVIEW_EDGE));
         } catch (IOException | RuntimeException e) {
             log.warn("Image {} shown at full size: a smaller copy could not be made ({})", name, e.getMessage());
-            return bytes;
+            return asStored;
         }
     }
 
