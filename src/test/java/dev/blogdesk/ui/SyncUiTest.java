@@ -9,6 +9,7 @@ import dev.blogdesk.app.AppContext;
 import dev.blogdesk.app.Settings;
 import dev.blogdesk.store.EmbeddedMongo;
 import dev.blogdesk.store.PostSummary;
+import dev.blogdesk.testing.FxClicks;
 import dev.blogdesk.ui.main.MainViewModel;
 import dev.blogdesk.ui.main.MainWindow;
 import javafx.scene.control.Button;
@@ -99,7 +100,7 @@ class SyncUiTest {
         robot.push(KeyCode.CONTROL, KeyCode.N);
         waitUntil(() -> robot.lookup("#titleField").queryAs(TextField.class).isFocused());
         robot.write(title);
-        robot.clickOn("#contentArea").write(content);
+        FxClicks.clickOn(robot, "#contentArea").write(content);
         robot.push(KeyCode.CONTROL, KeyCode.S);
     }
 
@@ -109,7 +110,7 @@ class SyncUiTest {
         ObjectId flask = new ObjectId();
         remote().insertOne(new Document("_id", flask).append("title", "Written on the web")
                 .append("content", "hello from Flask").append("date_posted", new Date()));
-        robot.clickOn("#syncLink");
+        FxClicks.clickOn(robot, "#syncLink");
         waitUntil(() -> list(robot).getItems().stream().anyMatch(p -> p.title().equals("Written on the web")));
         waitUntil(() -> status(robot).startsWith("● Online") && status(robot).contains("all synced"));
 
@@ -126,7 +127,7 @@ class SyncUiTest {
         // The server goes away: saving still works, at once, and the post is marked.
         server.close();
         server = null;
-        robot.clickOn("#syncLink");
+        FxClicks.clickOn(robot, "#syncLink");
         waitUntil(() -> status(robot).startsWith("○ Offline"));
         write(robot, "Written on the train", "no network here\n");
         waitUntil(() -> status(robot).contains("1 change to push"));
@@ -135,7 +136,7 @@ class SyncUiTest {
 
         // Back: the post goes up once, and the mark goes away.
         server = EmbeddedMongo.start(dir.resolve("server"), port);
-        robot.clickOn("#syncLink");
+        FxClicks.clickOn(robot, "#syncLink");
         waitUntil(() -> status(robot).contains("all synced"));
         assertThat(remoteDrafts().countDocuments(Filters.eq("title", "Written on the train"))).isEqualTo(1);
         assertThat(remote().countDocuments(Filters.eq("title", "Written on the train"))).as("a draft, not on the blog").isZero();
@@ -143,20 +144,20 @@ class SyncUiTest {
 
         // Changed here and on the web: a conflict, shown side by side; keep mine.
         remote().updateOne(Filters.eq("_id", flask), Updates.set("content", "edited on the web"));
-        robot.clickOn(robot.lookup(".post-cell-title").queryAllAs(javafx.scene.control.Label.class).stream()
+        FxClicks.clickOn(robot, () -> robot.lookup(".post-cell-title").queryAllAs(javafx.scene.control.Label.class).stream()
                 .filter(l -> l.getText().equals("Written on the web")).findFirst().orElseThrow());
         waitUntil(() -> "hello from Flask".equals(vm.editor().contentProperty().get()));
-        robot.clickOn("#contentArea").push(KeyCode.CONTROL, KeyCode.END).write(" and edited here");
+        FxClicks.clickOn(robot, "#contentArea").push(KeyCode.CONTROL, KeyCode.END).write(" and edited here");
         robot.push(KeyCode.CONTROL, KeyCode.S);
         waitUntil(() -> !vm.editor().isDirty());
-        robot.clickOn("#syncLink");
+        FxClicks.clickOn(robot, "#syncLink");
         waitUntil(() -> status(robot).contains("⚠ 1 conflict"));
-        robot.clickOn("#syncLink");
+        FxClicks.clickOn(robot, "#syncLink");
         waitUntil(() -> robot.lookup("#conflictDialog").tryQuery().isPresent());
         assertThat(robot.lookup("#conflictMine").queryAs(TextArea.class).getText()).contains("hello from Flask and edited here");
         assertThat(robot.lookup("#conflictTheirs").queryAs(TextArea.class).getText()).contains("edited on the web");
         assertThat(robot.lookup("#conflictDiff").queryAs(TextArea.class).getText()).contains("-edited on the web");
-        robot.clickOn(robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+        FxClicks.clickOn(robot, () -> robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
                 .filter(b -> b.getText().equals("Keep Mine")).findFirst().orElseThrow());
         waitUntil(() -> "hello from Flask and edited here".equals(remote().find(Filters.eq("_id", flask)).first().getString("content")));
         waitUntil(() -> status(robot).contains("all synced") && !status(robot).contains("conflict"));
