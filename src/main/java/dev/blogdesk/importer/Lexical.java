@@ -74,7 +74,7 @@ final class Lexical {
             case "html" -> html(text(node, "html"));
             // Embeds (video, tweets) stay the HTML Ghost stored: the preview shows what it can of it.
             case "embed" -> node.getString("html") != null ? node.getString("html") : link(text(node, "url"));
-            case "bookmark" -> link(text(node, "url"));
+            case "bookmark" -> GhostCards.bookmark(node.getString("url"), node.get("metadata"), node.getString("caption"));
             case "gallery" -> {
                 List<String> images = new ArrayList<>();
                 for (Object i : list(node.get("images"))) {

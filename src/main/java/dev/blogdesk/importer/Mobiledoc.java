@@ -79,8 +79,9 @@ final class Mobiledoc {
             case "hr" -> "---";
             case "html" -> payload.getString("html") == null ? "" : html(payload.getString("html"));
             // Embeds (video, tweets) stay the HTML Ghost stored: the preview shows what it can of it.
-            case "embed", "bookmark" -> payload.getString("html") != null ? payload.getString("html")
+            case "embed" -> payload.getString("html") != null ? payload.getString("html")
                     : payload.getString("url") == null ? "" : "<" + payload.getString("url") + ">";
+            case "bookmark" -> GhostCards.bookmark(payload.getString("url"), payload.get("metadata"), payload.getString("caption"));
             case "gallery" -> {
                 List<String> images = new ArrayList<>();
                 for (Object i : list(payload.get("images"))) {

@@ -72,11 +72,14 @@ public final class EngineDatabases {
              {"type":"horizontalrule","version":1},
              {"type":"extended-quote","version":1,"children":[{"type":"extended-text","text":"Write every day.","format":0,"version":1}]},
              {"type":"markdown","version":1,"markdown":"A *markdown* card."},
-             {"type":"bookmark","version":1,"url":"https://example.com/a","metadata":{"title":"A"}}]}}""";
+             {"type":"bookmark","version":1,"url":"https://example.com/a","metadata":{"url":"https://example.com/a",
+               "icon":"https://example.com/favicon.ico","title":"A","description":"What A is about.","author":null,
+               "publisher":"Example","thumbnail":"https://example.com/a.jpg"},"caption":""}]}}""";
 
     /**
-     * {@link #LEXICAL} as Ghost 5 renders it. Its bookmark card shows the page's title, which the Markdown
-     * (a bare link) does not keep: the conversion reads differently, and the check says so.
+     * {@link #LEXICAL} as Ghost 5 renders it. Its bookmark card shows the linked site's icon, name and picture
+     * with the page's title and description, and the Markdown keeps only the titled link and the description:
+     * the conversion reads differently, and the check says so.
      */
     public static final String LEXICAL_AS_HTML = "<h2 id=\"why-lexical\">Why lexical</h2><p>Ghost 5 is <strong>bold</strong> and "
             + "<em>leaning</em>, see <a href=\"https://ghost.org/docs/\">the docs</a> or run <code>ghost start</code></p>"
@@ -85,7 +88,11 @@ public final class EngineDatabases {
             + "<pre><code class=\"language-bash\">npm install ghost-cli\n</code></pre><hr><blockquote>Write every day.</blockquote>"
             + "<!--kg-card-begin: markdown--><p>A <em>markdown</em> card.</p>\n<!--kg-card-end: markdown-->"
             + "<figure class=\"kg-card kg-bookmark-card\"><a class=\"kg-bookmark-container\" href=\"https://example.com/a\">"
-            + "<div class=\"kg-bookmark-content\"><div class=\"kg-bookmark-title\">A</div></div></a></figure>";
+            + "<div class=\"kg-bookmark-content\"><div class=\"kg-bookmark-title\">A</div>"
+            + "<div class=\"kg-bookmark-description\">What A is about.</div><div class=\"kg-bookmark-metadata\">"
+            + "<img class=\"kg-bookmark-icon\" src=\"https://example.com/favicon.ico\" alt=\"\">"
+            + "<span class=\"kg-bookmark-author\">Example</span></div></div><div class=\"kg-bookmark-thumbnail\">"
+            + "<img src=\"https://example.com/a.jpg\" alt=\"\"></div></a></figure>";
 
     /** Ghost 5's posts table. */
     public static final String GHOST5_POSTS = "CREATE TABLE posts (id varchar(24) not null, uuid varchar(36) not null, "
