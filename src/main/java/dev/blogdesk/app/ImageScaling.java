@@ -79,7 +79,8 @@ public final class ImageScaling {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(1.0f); // deflate level 0
-            writer.write(null, new IIOImage(image.getColorModel().hasAlpha() && !showsTransparency(image) ? opaque(image) : image, null, null), param);
+            BufferedImage pixels = image.getColorModel().hasAlpha() && !showsTransparency(image) ? opaque(image) : image;
+            writer.write(null, new IIOImage(pixels, null, null), param);
         } finally {
             writer.dispose();
         }

@@ -31,12 +31,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code image.insert_ms}: a 5 MB PNG pasted until the preview's page holds it: the editor's own path
- * (ImageInsertion: the type check, GridFS on the embedded store, forced to disk as every save; the
- * Markdown inserted; the preview rendered and applied to a WebView), with the FX thread watched the
- * whole time ({@code image.fx_max_ms}, goal ≤ 16 ms). The figure ends when the WebView has decoded the
- * picture (its natural size is known). Baseline: writing and forcing the same bytes to a plain file, the least any durable
- * insert costs.
+ * {@code image.insert_ms}: a 5 MB PNG pasted until the preview shows it decoded (the page knows its
+ * natural size): the editor's own path (ImageInsertion: the type check, GridFS on the embedded store,
+ * forced to disk as every save, the preview's copy; the Markdown inserted; the preview rendered and
+ * applied to a WebView), with the FX thread watched from each paste until shortly after it is shown
+ * ({@code image.fx_max_ms}, goal ≤ 16 ms). Baseline: writing and forcing the same bytes to a plain file,
+ * the least any durable insert costs.
  */
 public final class ImageBenchmark {
 
