@@ -64,6 +64,30 @@ class PostImagesTest {
     }
 
     @Test
+    void anImageUpToEightMegabytesIsOneChunkAndTheLargestOneTwoThatReadBackWhole() {
+        byte[] photo = new byte[5 * 1024 * 1024 + 17];
+        new java.util.Random(3).nextBytes(photo);
+        byte[] largest = new byte[(int) PostImages.MAX_BYTES];
+        new java.util.Random(4).nextBytes(largest);
+        String photoName = images.put(photo, "image/jpeg").filename();
+        String largestName = images.put(largest, "image/png").filename();
+
+        assertThat(chunksOf(photoName)).as("one forced write for the bytes").isEqualTo(1);
+        assertThat(chunksOf(largestName)).isEqualTo(2);
+        assertThat(images.read(photoName)).get().isEqualTo(photo);
+        assertThat(images.read(largestName)).get().isEqualTo(largest);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        GridFSBuckets.create(store.database()).downloadToStream(largestName, out);
+        assertThat(out.toByteArray()).as("as any GridFS reader gets it").isEqualTo(largest);
+        assertThat(PostImages.chunkSizeFor(10)).as("the upload's buffer is no larger than the image").isEqualTo(10);
+    }
+
+    private long chunksOf(String filename) {
+        Object id = store.database().getCollection("fs.files").find(new Document("filename", filename)).first().get("_id");
+        return store.database().getCollection("fs.chunks").countDocuments(new Document("files_id", id));
+    }
+
+    @Test
     void aBigImageAndATypeThatIsNoImageAreRefusedInOneSentence() {
         assertThatThrownBy(() -> images.put(new byte[(int) PostImages.MAX_BYTES + 1], "image/jpeg"))
                 .hasMessageContaining("16.0 MB").hasMessageContaining("up to 16 MB").hasMessageContaining("Make it smaller");
