@@ -1,12 +1,8 @@
 package dev.blogdesk.importer;
 
 import dev.blogdesk.testing.SqliteFiles;
-import dev.blogdesk.testing.TestStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -26,23 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Damaged SQLite files, damaged where real ones are: the post rows that read cleanly are imported, and
  * what was skipped is said; damage in the post rows themselves, or in the header, refuses the file in words.
  */
-class DamagedSourceTest {
-
-    @TempDir
-    Path dir;
-    TestStore store;
-    ImportEngine engine;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        store = TestStore.open(Files.createDirectories(dir.resolve("data")));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer() ? ImportTarget.MONGODB_SERVER : ImportTarget.IN_PROCESS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
+class DamagedSourceTest extends ImporterFixture {
 
     /** The Flask tutorial's site.db: users with password hashes, posts by them, an index on the title. */
     private Path siteDb(String name) throws Exception {

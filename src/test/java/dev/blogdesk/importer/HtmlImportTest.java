@@ -1,12 +1,9 @@
 package dev.blogdesk.importer;
 
 import dev.blogdesk.testing.SqliteFiles;
-import dev.blogdesk.testing.TestStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,19 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A Flask blog whose editor was CKEditor: HTML with &nbsp;, inline styles, spans and a malformed list,
  * entity-laden titles, and one post the conversion cannot render the same, next to a post already in Markdown.
  */
-class HtmlImportTest {
+class HtmlImportTest extends ImporterFixture {
 
-    @TempDir
-    Path dir;
-    TestStore store;
-    ImportEngine engine;
     Path file;
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        store = TestStore.open(dir.resolve("data"));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer() ? ImportTarget.MONGODB_SERVER : ImportTarget.IN_PROCESS);
         file = dir.resolve("ckeditor.db");
         SqliteFiles.exec(file, "CREATE TABLE blog_posts (id INTEGER PRIMARY KEY, title VARCHAR(140) NOT NULL, "
                 + "text TEXT NOT NULL, date DATETIME NOT NULL)");
@@ -50,11 +40,6 @@ class HtmlImportTest {
         ps.setString(3, text);
         ps.setString(4, "2021-03-0" + id + " 09:00:00");
         ps.executeUpdate();
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
     }
 
     private Document post(long id) {

@@ -3,13 +3,9 @@ package dev.blogdesk.importer;
 import dev.blogdesk.store.MongoPostRepository;
 import dev.blogdesk.store.Post;
 import dev.blogdesk.testing.SqliteFiles;
-import dev.blogdesk.testing.TestStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,43 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ImportEngineTest {
-
-    @TempDir
-    Path dir;
-    TestStore store;
-    ImportEngine engine;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        store = TestStore.open(dir.resolve("data"));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer() ? ImportTarget.MONGODB_SERVER : ImportTarget.IN_PROCESS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
-
-    ImportReport run(Path file) {
-        return run(file, null, false);
-    }
-
-    ImportReport run(Path file, MappingPlan plan, boolean dryRun) {
-        return engine.run(ImportRequest.of(file, plan).withDryRun(dryRun), ImportProgress.NONE);
-    }
-
-    Document stored(String table, Object id) {
-        return store.posts().find(new Document("legacy.table", table).append("legacy.id", id)).first();
-    }
+class ImportEngineTest extends ImporterFixture {
 
     static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    List<String> codes(ImportReport report) {
-        return report.problems().stream().map(p -> p.reason().code() + ":" + p.id()).toList();
     }
 
     @Test

@@ -2,16 +2,11 @@ package dev.blogdesk.importer;
 
 import dev.blogdesk.importer.ImportProblem.Reason;
 import dev.blogdesk.testing.SqliteFiles;
-import dev.blogdesk.testing.TestStore;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -29,40 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a row's values become: dates in every form (and garbage never replaced by now), text byte for byte,
  * rows and comments over MongoDB's document limit, duplicate and missing ids.
  */
-class RowValuesTest {
-
-    @TempDir
-    Path dir;
-    TestStore store;
-    ImportEngine engine;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        store = TestStore.open(dir.resolve("data"));
-        engine = new ImportEngine(store.database(), dir.resolve("data/import-work"), TestStore.isRealServer() ? ImportTarget.MONGODB_SERVER : ImportTarget.IN_PROCESS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
-
-    ImportReport run(Path file) {
-        return run(file, null, false);
-    }
-
-    ImportReport run(Path file, MappingPlan plan, boolean dryRun) {
-        return engine.run(ImportRequest.of(file, plan).withDryRun(dryRun), ImportProgress.NONE);
-    }
-
-    Document stored(String table, Object id) {
-        return store.posts().find(new Document("legacy.table", table).append("legacy.id", id)).first();
-    }
-
-    List<String> codes(ImportReport report) {
-        return report.problems().stream().map(p -> p.reason().code() + ":" + p.id()).toList();
-    }
+class RowValuesTest extends ImporterFixture {
 
     @Test
     void everyDateFormIsParsedAndGarbageIsReportedNeverReplacedByNow() throws Exception {
